@@ -1,0 +1,184 @@
+/**
+ * Calendar: the future-event list of a discrete-event simulation, a binary heap.
+ *
+ * Events are ordered by (time in seconds, tie rank, sequence number). The tie rank is the
+ * one documented order for simultaneous events:
+ *
+ *   1. `Tie.Roster`  roster changes (shifts starting and ending, breaks)
+ *   2. `Tie.Release` handler releases (a call's handling ends)
+ *   3. `Tie.Default` everything else (arrivals, abandonments, scheduler actions), by sequence
+ *
+ * Within one rank, events run in the order they were scheduled (first in, first out).
+ * Cancellation is lazy: `cancel(id)` only marks the entry, which is skipped when popped.
+ *
+ * The heap lives in parallel typed arrays so that scheduling allocates nothing per event.
+ *
+ * @example
+ *   const cal = new Calendar();
+ *   cal.schedule(60, (name) => log.push(`${name}, ${cal.now}`), 'a');
+ *   cal.run(); // log: ['a, 60']
+ */
+export const Tie = { Roster: 0, Release: 1, Default: 2 } as const;
+export type Tie = (typeof Tie)[keyof typeof Tie];
+
+/** A function the calendar calls when an event fires, with the argument it was scheduled with. */
+export type EventFn<A = any> = (arg: A) => void;
+
+/** 2^40: sequence numbers below this; the tie rank is stored above it in the same key. */
+const SEQ_SPAN = 1_099_511_627_776;
+
+export class Calendar {
+  /** The simulation clock, in seconds. */
+  now = 0;
+  /** Events popped and run (cancelled entries excluded). */
+  eventsRun = 0;
+
+  private times: Float64Array;
+  private keys: Float64Array;
+  private fns: EventFn[];
+  private args: unknown[];
+  private count = 0;
+  private seq = 0;
+  private readonly cancelled = new Set<number>();
+
+  constructor(initialCapacity = 1024) {
+    this.times = new Float64Array(initialCapacity);
+    this.keys = new Float64Array(initialCapacity);
+    this.fns = new Array(initialCapacity);
+    this.args = new Array(initialCapacity);
+  }
+
+  /** Pending entries, including cancelled ones not yet popped. */
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Schedule `fn(arg)` at absolute time `atSeconds` (never before `now`).
+   * Returns an id for `cancel`.
+   */
+  schedule<A>(atSeconds: number, fn: EventFn<A>, arg: A, tie: Tie = Tie.Default): number {
+    if (!(atSeconds >= this.now)) {
+      throw new Error(`Calendar.schedule: time ${atSeconds} is before now (${this.now}) or not a number`);
+    }
+    if (this.count === this.times.length) this.grow();
+    const key = tie * SEQ_SPAN + this.seq++;
+    // sift up
+    let i = this.count++;
+    const times = this.times;
+    const keys = this.keys;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = times[parent];
+      if (pt < atSeconds || (pt === atSeconds && keys[parent] < key)) break;
+      times[i] = pt;
+      keys[i] = keys[parent];
+      this.fns[i] = this.fns[parent];
+      this.args[i] = this.args[parent];
+      i = parent;
+    }
+    times[i] = atSeconds;
+    keys[i] = key;
+    this.fns[i] = fn;
+    this.args[i] = arg;
+    return key;
+  }
+
+  /** Mark a scheduled event as cancelled; it is skipped when its time comes. */
+  cancel(id: number): void {
+    this.cancelled.add(id);
+  }
+
+  /** Time of the next pending entry (possibly a cancelled one), or Infinity. */
+  peekTime(): number {
+    return this.count > 0 ? this.times[0] : Infinity;
+  }
+
+  /**
+   * Run events in order while the next one is at or before `untilSeconds`.
+   * Afterwards `now` is `untilSeconds` if that is finite, else the time of the last event.
+   */
+  run(untilSeconds = Infinity): void {
+    while (this.count > 0 && this.times[0] <= untilSeconds) {
+      this.step();
+    }
+    if (untilSeconds !== Infinity && untilSeconds > this.now) this.now = untilSeconds;
+  }
+
+  /** Run at most `maxEvents` events; true if any are left afterwards. */
+  runEvents(maxEvents: number): boolean {
+    for (let i = 0; i < maxEvents; i++) if (!this.step()) return false;
+    return this.count > 0;
+  }
+
+  /** Pop and run the next event; false when none is left. */
+  step(): boolean {
+    while (this.count > 0) {
+      const time = this.times[0];
+      const key = this.keys[0];
+      const fn = this.fns[0];
+      const arg = this.args[0];
+      this.popRoot();
+      if (this.cancelled.size > 0 && this.cancelled.delete(key)) continue;
+      this.now = time;
+      this.eventsRun++;
+      fn(arg);
+      return true;
+    }
+    return false;
+  }
+
+  private popRoot(): void {
+    const n = --this.count;
+    const times = this.times;
+    const keys = this.keys;
+    const fns = this.fns;
+    const args = this.args;
+    if (n === 0) {
+      fns[0] = undefined as unknown as EventFn;
+      args[0] = undefined;
+      return;
+    }
+    const t = times[n];
+    const k = keys[n];
+    const f = fns[n];
+    const a = args[n];
+    fns[n] = undefined as unknown as EventFn;
+    args[n] = undefined;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      const right = child + 1;
+      if (
+        right < n &&
+        (times[right] < times[child] || (times[right] === times[child] && keys[right] < keys[child]))
+      ) {
+        child = right;
+      }
+      const ct = times[child];
+      if (ct > t || (ct === t && keys[child] > k)) break;
+      times[i] = ct;
+      keys[i] = keys[child];
+      fns[i] = fns[child];
+      args[i] = args[child];
+      i = child;
+    }
+    times[i] = t;
+    keys[i] = k;
+    fns[i] = f;
+    args[i] = a;
+  }
+
+  private grow(): void {
+    const cap = this.times.length * 2;
+    const times = new Float64Array(cap);
+    times.set(this.times);
+    const keys = new Float64Array(cap);
+    keys.set(this.keys);
+    this.times = times;
+    this.keys = keys;
+    this.fns.length = cap;
+    this.args.length = cap;
+  }
+}

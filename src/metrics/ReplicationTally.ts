@@ -1,0 +1,139 @@
+import type { CallRecord, HandlerIntervalRecord } from '../model/records.js';
+import { WaitHistogram } from './WaitHistogram.js';
+
+/** What the folds need to know about the run's shape (no engine, no model). */
+export interface ReportShape {
+  contacts: readonly { name: string; targetSeconds: number }[];
+  groups: readonly { name: string; answers: readonly number[] }[];
+  warmupSeconds: number;
+  intervalSeconds: number;
+  intervalCount: number;
+  monthCount: number;
+  /** Reporting month of a counted instant (seconds since the clock started). */
+  monthOf(atSeconds: number): number;
+}
+
+/** Per-contact totals of one replication (counted calls only). */
+export interface ContactTotals {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  answeredWithinTarget: number;
+  /** Sum of the answer times of answered calls, seconds. */
+  answerSecondsSum: number;
+  /** Answer times of answered calls. */
+  waits: WaitHistogram;
+}
+
+/** Columns of the flat per-interval arrays, per contact: INTERVAL_FIELDS values per interval. */
+export const INTERVAL_FIELDS = 5; // offered, answered, abandoned, withinTarget, answerSecondsSum
+/** Columns of the flat per-month arrays, per contact. */
+export const MONTH_FIELDS = 7; // offered, answered, abandoned, lt10, 10to60, ge60, answerSecondsSum
+
+/** Everything the reports need from one replication: mergeable and serialisable. */
+export interface ReplicationResult {
+  replication: number;
+  seed: number;
+  events: { arrivals: number; answers: number; serviceEnds: number; abandonments: number };
+  calendarEvents: number;
+  contacts: ContactTotals[];
+  /** [contact][interval * INTERVAL_FIELDS + field] */
+  intervals: number[][];
+  /** [contact][month * MONTH_FIELDS + field] */
+  months: number[][];
+  /** [group] handler-seconds staffed and busy per interval */
+  groups: { staffedSeconds: number[]; busySeconds: number[] }[];
+}
+
+/**
+ * ReplicationTally: the fold of one replication's records into its ReplicationResult.
+ * Calls are attributed to the interval and month in which they arrived; only calls that
+ * arrived in the counted period count.
+ *
+ * @example
+ *   const t = new ReplicationTally(shape, 0, seed);
+ *   sim.calls$.subscribe((c) => t.call(c));
+ *   sim.handlerIntervals$.subscribe((h) => t.handlerInterval(h));
+ */
+export class ReplicationTally {
+  readonly contacts: ContactTotals[];
+  readonly intervals: Float64Array[];
+  readonly months: Float64Array[];
+  readonly staffed: Float64Array[];
+  readonly busy: Float64Array[];
+  private readonly targets: Float64Array;
+
+  constructor(
+    private readonly shape: ReportShape,
+    readonly replication: number,
+    readonly seed: number,
+  ) {
+    this.contacts = shape.contacts.map(() => ({
+      offered: 0,
+      answered: 0,
+      abandoned: 0,
+      answeredWithinTarget: 0,
+      answerSecondsSum: 0,
+      waits: new WaitHistogram(),
+    }));
+    this.intervals = shape.contacts.map(() => new Float64Array(shape.intervalCount * INTERVAL_FIELDS));
+    this.months = shape.contacts.map(() => new Float64Array(shape.monthCount * MONTH_FIELDS));
+    this.staffed = shape.groups.map(() => new Float64Array(shape.intervalCount));
+    this.busy = shape.groups.map(() => new Float64Array(shape.intervalCount));
+    this.targets = Float64Array.from(shape.contacts, (c) => c.targetSeconds);
+  }
+
+  /** Fold one ended call. */
+  call(c: CallRecord): void {
+    if (!c.counted) return;
+    const k = c.contactIndex;
+    const t = this.contacts[k];
+    const shape = this.shape;
+    const interval = Math.min(shape.intervalCount - 1, Math.floor((c.arrivedAt - shape.warmupSeconds) / shape.intervalSeconds));
+    const iv = this.intervals[k];
+    const ib = interval * INTERVAL_FIELDS;
+    const mb = shape.monthOf(c.arrivedAt) * MONTH_FIELDS;
+    const mv = this.months[k];
+    t.offered++;
+    iv[ib]++;
+    mv[mb]++;
+    if (c.outcome === 'answered') {
+      const w = c.waitSeconds;
+      t.answered++;
+      t.answerSecondsSum += w;
+      t.waits.add(w);
+      iv[ib + 1]++;
+      iv[ib + 4] += w;
+      mv[mb + 1]++;
+      mv[mb + (w < 10 ? 3 : w < 60 ? 4 : 5)]++;
+      mv[mb + 6] += w;
+      if (w <= this.targets[k]) {
+        t.answeredWithinTarget++;
+        iv[ib + 3]++;
+      }
+    } else {
+      t.abandoned++;
+      iv[ib + 2]++;
+      mv[mb + 2]++;
+    }
+  }
+
+  /** Fold one group's staffing over one interval. */
+  handlerInterval(h: HandlerIntervalRecord): void {
+    this.staffed[h.groupIndex][h.interval] += h.staffedSeconds;
+    this.busy[h.groupIndex][h.interval] += h.busySeconds;
+  }
+
+  result(events: ReplicationResult['events'], calendarEvents: number): ReplicationResult {
+    return {
+      replication: this.replication,
+      seed: this.seed,
+      events,
+      calendarEvents,
+      contacts: this.contacts,
+      intervals: this.intervals.map((a) => Array.from(a)),
+      months: this.months.map((a) => Array.from(a)),
+      groups: this.staffed.map((s, g) => ({ staffedSeconds: Array.from(s), busySeconds: Array.from(this.busy[g]) })),
+    };
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The flat records the model emits; metrics and reports depend on these types only.
+ * Points on the clock are `...At` (seconds since the simulation started, warm-up included),
+ * durations are `...Seconds`.
+ */
+
+/** How a call ended. */
+export type Outcome = 'answered' | 'abandoned';
+
+/** One call (or online contact, or call-back task), emitted once when it ends. */
+export interface CallRecord {
+  readonly replication: number;
+  /** Unique within a replication, in order of arrival. */
+  readonly callId: number;
+  /** Contact type name, e.g. '999'. */
+  readonly contact: string;
+  /** Index of the contact type in the scenario's order. */
+  readonly contactIndex: number;
+  /** When the call started, for 999 calls BT's connection to the force (the Home Office clock start). */
+  readonly arrivedAt: number;
+  /** When a handler answered it; NaN if abandoned. */
+  readonly answeredAt: number;
+  /** When handling ended or the caller hung up. */
+  readonly endedAt: number;
+  readonly outcome: Outcome;
+  /** Answer time: answeredAt - arrivedAt, or time to hang-up for abandoned calls. */
+  readonly waitSeconds: number;
+  /** The group that answered it; '' if abandoned. */
+  readonly handlerGroup: string;
+  /** True if it arrived in the counted period (after the warm-up, before the horizon's end). */
+  readonly counted: boolean;
+}
+
+/** Time-averaged staffing of one handler group over one reporting interval of the counted period. */
+export interface HandlerIntervalRecord {
+  readonly replication: number;
+  /** Index of the interval within the counted period (0 = the first interval after warm-up). */
+  readonly interval: number;
+  readonly groupIndex: number;
+  /** Handler-seconds on duty during the interval. */
+  readonly staffedSeconds: number;
+  /** Handler-seconds busy with calls during the interval. */
+  readonly busySeconds: number;
+}

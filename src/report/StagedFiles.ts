@@ -1,0 +1,77 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync, createWriteStream, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { format, type CsvFormatterStream } from 'fast-csv';
+
+/**
+ * StagedFiles: report files written under temporary names in their folder and renamed to
+ * their real names only when every one of them is complete (`commit`). A run that fails or is
+ * killed leaves no report half-written; `abort` removes the temporary files.
+ *
+ * @example
+ *   const staged = new StagedFiles('reports/x');
+ *   await staged.csv('summary.csv', ['a', 'b'], [['1', '2']]);
+ *   staged.commit();
+ */
+export class StagedFiles {
+  private readonly pending: { tmp: string; final: string }[] = [];
+  private readonly suffix = `.tmp-${process.pid}-${Date.now().toString(36)}`;
+
+  constructor(readonly dir: string) {}
+
+  /** The temporary path for `name` (registered for commit). */
+  stage(name: string): string {
+    mkdirSync(path.dirname(path.join(this.dir, name)), { recursive: true });
+    const final = path.join(this.dir, name);
+    const tmp = final + this.suffix;
+    this.pending.push({ tmp, final });
+    return tmp;
+  }
+
+  /** Write a whole CSV (header and rows of already formatted cells). */
+  async csv(name: string, headers: readonly string[], rows: readonly (readonly string[])[]): Promise<void> {
+    const tmp = this.stage(name);
+    const stream = this.csvStream(tmp, headers);
+    for (const row of rows) {
+      if (!stream.write(row as string[])) await new Promise<void>((resolve) => stream.once('drain', resolve));
+    }
+    await endCsv(stream);
+  }
+
+  /** A fast-csv stream for a large CSV written row by row; `end` it with `endCsv`. */
+  csvStream(tmpPath: string, headers: readonly string[]): CsvStream {
+    const csv = format<string[], string[]>({ headers: [...headers], writeHeaders: true, includeEndRowDelimiter: true });
+    const file = createWriteStream(tmpPath);
+    csv.pipe(file);
+    return Object.assign(csv, { file });
+  }
+
+  /** Write a text file (for example run.json). */
+  text(name: string, content: string): void {
+    writeFileSync(this.stage(name), content);
+  }
+
+  /** Rename every staged file to its real name. */
+  commit(): void {
+    for (const { tmp, final } of this.pending) renameSync(tmp, final);
+    this.pending.length = 0;
+  }
+
+  /** Remove every staged file. */
+  abort(): void {
+    for (const { tmp } of this.pending) rmSync(tmp, { force: true });
+    this.pending.length = 0;
+  }
+}
+
+/** A fast-csv formatter piped to a file. */
+export type CsvStream = CsvFormatterStream<string[], string[]> & { file: WriteStream };
+
+/** End a CSV stream and wait until its file is flushed and closed. */
+export function endCsv(stream: CsvStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const file = stream.file;
+    file.once('close', () => resolve());
+    file.once('error', reject);
+    stream.end();
+  });
+}

@@ -1,0 +1,13 @@
+/**
+ * Number formatting for the CSV reports: `.` decimals, at most `decimals` places, trailing
+ * zeros dropped, empty for a value that does not exist (NaN, null). Deterministic, so the
+ * same figures always give the same bytes.
+ *
+ * @example fmt(63.91234) // '63.9123'; fmt(NaN) // ''; fmt(12) // '12'
+ */
+export function fmt(value: number | null | undefined, decimals = 4): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  const s = value.toFixed(decimals);
+  const trimmed = s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  return trimmed === '-0' ? '0' : trimmed;
+}

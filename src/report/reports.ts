@@ -1,0 +1,102 @@
+import type { Aggregate } from '../metrics/Aggregate.js';
+import type { CallRecord } from '../model/records.js';
+import { fmt } from './format.js';
+
+/** A report: its file name, header and formatted rows. */
+export interface Table {
+  name: string;
+  headers: readonly string[];
+  rows: string[][];
+}
+
+/** How a report labels interval starts and months (seconds or calendar dates). */
+export interface Labels {
+  intervalLabel(i: number): string;
+  monthLabel(m: number): string;
+}
+
+export const SUMMARY_HEADERS = [
+  'scenario', 'contact', 'replications', 'offered', 'answered', 'abandoned',
+  'service_level_pct', 'service_level_pct_ci95', 'answered_within_target_pct',
+  'abandoned_pct', 'abandoned_pct_ci95', 'mean_answer_seconds', 'mean_answer_seconds_ci95',
+  'p50_answer_seconds', 'p90_answer_seconds', 'p95_answer_seconds', 'target_seconds',
+] as const;
+export const HANDLERS_HEADERS = ['scenario', 'group', 'replications', 'staffed_hours', 'busy_hours', 'occupancy_pct'] as const;
+export const REPLICATIONS_HEADERS = [
+  'scenario', 'replication', 'seed', 'contact', 'offered', 'answered', 'abandoned',
+  'service_level_pct', 'answered_within_target_pct', 'abandoned_pct', 'mean_answer_seconds',
+] as const;
+export const INTERVALS_HEADERS = [
+  'scenario', 'interval_start', 'contact', 'offered', 'answered', 'abandoned',
+  'service_level_pct', 'mean_answer_seconds', 'handlers_staffed', 'handlers_busy',
+] as const;
+export const PEEL_HEADERS = [
+  'scenario', 'month', 'contact', 'offered', 'answered', 'abandoned', 'abandoned_pct',
+  'answered_lt_10s_pct', 'answered_10_to_60s_pct', 'answered_ge_60s_pct', 'mean_answer_seconds',
+] as const;
+export const CALLS_HEADERS = [
+  'replication', 'call_id', 'contact', 'arrived_at', 'answered_at', 'ended_at', 'outcome',
+  'wait_seconds', 'handler_group', 'counted',
+] as const;
+
+export function summaryTable(scenario: string, a: Aggregate): Table {
+  return {
+    name: 'summary.csv',
+    headers: SUMMARY_HEADERS,
+    rows: a.summary().map((s) => [
+      scenario, s.contact, String(s.replications), fmt(s.offered), fmt(s.answered), fmt(s.abandoned),
+      fmt(s.serviceLevelPct), fmt(s.serviceLevelPctCi95), fmt(s.answeredWithinTargetPct),
+      fmt(s.abandonedPct), fmt(s.abandonedPctCi95), fmt(s.meanAnswerSeconds), fmt(s.meanAnswerSecondsCi95),
+      fmt(s.p50AnswerSeconds, 2), fmt(s.p90AnswerSeconds, 2), fmt(s.p95AnswerSeconds, 2), fmt(s.targetSeconds),
+    ]),
+  };
+}
+
+export function handlersTable(scenario: string, a: Aggregate): Table {
+  return {
+    name: 'handlers.csv',
+    headers: HANDLERS_HEADERS,
+    rows: a.handlerRows().map((h) => [scenario, h.group, String(a.count), fmt(h.staffedHours), fmt(h.busyHours), fmt(h.occupancyPct)]),
+  };
+}
+
+export function replicationsTable(scenario: string, a: Aggregate): Table {
+  return {
+    name: 'replications.csv',
+    headers: REPLICATIONS_HEADERS,
+    rows: a.figures.flat().map((f) => [
+      scenario, String(f.replication), String(f.seed), f.contact, String(f.offered), String(f.answered), String(f.abandoned),
+      fmt(f.serviceLevelPct), fmt(f.answeredWithinTargetPct), fmt(f.abandonedPct), fmt(f.meanAnswerSeconds),
+    ]),
+  };
+}
+
+export function intervalsTable(scenario: string, a: Aggregate, labels: Labels): Table {
+  return {
+    name: 'intervals.csv',
+    headers: INTERVALS_HEADERS,
+    rows: a.intervalRows().map((r) => [
+      scenario, labels.intervalLabel(r.interval), r.contact, fmt(r.offered), fmt(r.answered), fmt(r.abandoned),
+      fmt(r.serviceLevelPct), fmt(r.meanAnswerSeconds), fmt(r.handlersStaffed), fmt(r.handlersBusy),
+    ]),
+  };
+}
+
+export function peelTable(scenario: string, a: Aggregate, labels: Labels): Table {
+  return {
+    name: 'peel.csv',
+    headers: PEEL_HEADERS,
+    rows: a.peelRows().map((r) => [
+      scenario, labels.monthLabel(r.month), r.contact, fmt(r.offered), fmt(r.answered), fmt(r.abandoned), fmt(r.abandonedPct),
+      fmt(r.answeredLt10sPct), fmt(r.answered10To60sPct), fmt(r.answeredGe60sPct), fmt(r.meanAnswerSeconds),
+    ]),
+  };
+}
+
+/** One row of calls.csv. */
+export function callRow(c: CallRecord): string[] {
+  return [
+    String(c.replication), String(c.callId), c.contact, fmt(c.arrivedAt, 3), fmt(c.answeredAt, 3), fmt(c.endedAt, 3),
+    c.outcome, fmt(c.waitSeconds, 3), c.handlerGroup, c.counted ? '1' : '0',
+  ];
+}

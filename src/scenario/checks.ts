@@ -1,0 +1,37 @@
+import type { ScenarioInput } from './schema.js';
+
+/** One finding about a scenario: the key path (dotted) and what was expected. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks that need more than one key at a time: every contact type a group answers exists,
+ * every contact type has somebody to answer it, the warm-up leaves a counted period.
+ */
+export function crossChecks(s: ScenarioInput): { problems: Problem[]; warnings: Problem[] } {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const contactNames = Object.keys(s.contacts);
+  if (contactNames.length === 0) problems.push({ path: 'contacts', message: 'expected at least one contact type' });
+  if (Object.keys(s.handlers).length === 0) problems.push({ path: 'handlers', message: 'expected at least one handler group' });
+  const answered = new Set<string>();
+  for (const [group, g] of Object.entries(s.handlers)) {
+    g.answers.forEach((c, i) => {
+      if (!(c in s.contacts)) {
+        problems.push({
+          path: `handlers.${group}.answers.${i}`,
+          message: `unknown contact type '${c}'; expected one of ${contactNames.map((n) => `'${n}'`).join(', ')}`,
+        });
+      } else if (g.answers.indexOf(c) !== i) {
+        problems.push({ path: `handlers.${group}.answers.${i}`, message: `'${c}' is listed twice` });
+      }
+      answered.add(c);
+    });
+  }
+  for (const c of contactNames) {
+    if (!answered.has(c)) problems.push({ path: `contacts.${c}`, message: 'no handler group answers this contact type (add it to a group\'s answers)' });
+  }
+  return { problems, warnings };
+}

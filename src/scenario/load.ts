@@ -1,0 +1,203 @@
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { parseDocument, parse as parseYamlValue } from 'yaml';
+import type { z } from 'zod';
+import { scenarioSchema, type ScenarioInput } from './schema.js';
+import { crossChecks, type Problem } from './checks.js';
+
+/** A validated scenario with every default applied: what the model runs and run.json shows. */
+export type Scenario = ScenarioInput & {
+  seed: number;
+  replications: number;
+  reporting: { interval_minutes: number };
+};
+
+/** A scenario that could not be loaded: every problem, each with its key path. */
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: Problem[],
+  ) {
+    super(problems.map((p) => `${file}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'));
+    this.name = 'ScenarioError';
+  }
+}
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The file given, as given. */
+  file: string;
+  /** SHA-256 of the file's bytes (hex). */
+  sha256: string;
+  /** Non-fatal findings (for example hours when a contact type has nobody to answer it). */
+  warnings: Problem[];
+}
+
+/** One `--set key.path=value` override. */
+export interface Override {
+  keyPath: string;
+  value: unknown;
+}
+
+/** Parse `KEY=VALUE` (the value read as a YAML scalar or flow list: 60, 0.5, true, [a, b], text). */
+export function parseOverride(text: string): Override {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new Error(`--set ${text}: expected KEY=VALUE, for example handlers.all.staff=60`);
+  const keyPath = text.slice(0, eq).trim();
+  const raw = text.slice(eq + 1);
+  let value: unknown;
+  try {
+    value = parseYamlValue(raw);
+  } catch {
+    value = raw;
+  }
+  return { keyPath, value };
+}
+
+/** Read, compose (`extends`), override (`--set`), validate and default a scenario file. */
+export function loadScenario(file: string, overrides: readonly Override[] = []): LoadedScenario {
+  const { raw, sha256 } = readComposed(file, []);
+  for (const o of overrides) setPath(raw, o.keyPath, o.value, file);
+  const { scenario, problems, warnings } = validateScenario(raw);
+  if (problems.length > 0) throw new ScenarioError(file, problems);
+  return { scenario, file, sha256, warnings };
+}
+
+/** Validate an already-parsed scenario object (what `loadScenario` does after reading). */
+export function validateScenario(raw: unknown): { scenario: Scenario; problems: Problem[]; warnings: Problem[] } {
+  const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    return { scenario: undefined as unknown as Scenario, problems: zodProblems(parsed.error), warnings: [] };
+  }
+  const input = parsed.data;
+  const scenario: Scenario = {
+    ...input,
+    seed: input.seed ?? 1,
+    replications: input.replications ?? 1,
+    reporting: { interval_minutes: input.reporting?.interval_minutes ?? 60 },
+  };
+  delete (scenario as { extends?: string }).extends;
+  const { problems, warnings } = crossChecks(scenario);
+  return { scenario, problems, warnings };
+}
+
+function readFile(file: string, chain: string[]): { text: string; bytes: Buffer } {
+  if (!existsSync(file)) {
+    const via = chain.length ? ` (named by extends in ${chain[chain.length - 1]})` : '';
+    throw new ScenarioError(file, [{ path: '', message: `file not found${via}` }]);
+  }
+  if (statSync(file).isDirectory()) throw new ScenarioError(file, [{ path: '', message: 'is a directory, expected a scenario file' }]);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new ScenarioError(file, [{ path: '', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` }]);
+  }
+  return { text: bytes.toString('utf8'), bytes };
+}
+
+function parseText(file: string, text: string): Record<string, unknown> {
+  if (text.trim() === '') throw new ScenarioError(file, [{ path: '', message: 'file is empty, expected a scenario (name, horizon, contacts, handlers)' }]);
+  const isJson = file.toLowerCase().endsWith('.json');
+  let value: unknown;
+  if (isJson) {
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      throw new ScenarioError(file, [{ path: '', message: `JSON syntax error: ${(err as Error).message}` }]);
+    }
+  } else {
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      throw new ScenarioError(
+        file,
+        doc.errors.map((e) => {
+          const line = e.linePos?.[0];
+          const where = line ? `line ${line.line}, column ${line.col}: ` : '';
+          return { path: '', message: `YAML syntax error: ${where}${e.message.split('\n')[0]}` };
+        }),
+      );
+    }
+    value = doc.toJS();
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ScenarioError(file, [{ path: '', message: 'expected a mapping of scenario keys (name, horizon, contacts, handlers)' }]);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Read a file and everything it extends, merged; detects loops and missing files. */
+function readComposed(file: string, chain: string[]): { raw: Record<string, unknown>; sha256: string } {
+  const resolved = path.resolve(file);
+  if (chain.includes(resolved)) {
+    throw new ScenarioError(chain[0], [
+      { path: 'extends', message: `extends chain loops: ${[...chain, resolved].map((f) => path.basename(f)).join(' -> ')}` },
+    ]);
+  }
+  const { text, bytes } = readFile(file, chain);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const own = parseText(file, text);
+  const parentRef = own.extends;
+  if (parentRef === undefined) return { raw: own, sha256 };
+  if (typeof parentRef !== 'string' || parentRef.trim() === '') {
+    throw new ScenarioError(file, [{ path: 'extends', message: 'expected a path to another scenario file' }]);
+  }
+  const parentFile = path.resolve(path.dirname(resolved), parentRef);
+  const parent = readComposed(parentFile, [...chain, resolved]).raw;
+  const merged = mergeScenario(parent, own);
+  delete merged.extends;
+  return { raw: merged, sha256 };
+}
+
+/** Objects merge key by key; lists and scalars replace. */
+export function mergeScenario(base: Record<string, unknown>, top: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(top)) {
+    const b = out[k];
+    out[k] = isPlainObject(b) && isPlainObject(v) ? mergeScenario(b, v) : v;
+  }
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function setPath(raw: Record<string, unknown>, keyPath: string, value: unknown, file: string): void {
+  const parts = keyPath.split('.');
+  if (parts.some((p) => p === '')) throw new ScenarioError(file, [{ path: keyPath, message: '--set: expected a key path like handlers.all.staff' }]);
+  let node: Record<string, unknown> = raw;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const next = node[parts[i]];
+    if (next === undefined) {
+      node[parts[i]] = {};
+    } else if (!isPlainObject(next)) {
+      throw new ScenarioError(file, [{ path: parts.slice(0, i + 1).join('.'), message: `--set ${keyPath}: this key holds a value, not a section` }]);
+    }
+    node = node[parts[i]] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+function zodProblems(error: z.ZodError): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    const p = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const custom = issue.message.startsWith('unknown distribution family');
+      for (const key of issue.keys) {
+        out.push({ path: p ? `${p}.${key}` : key, message: custom ? issue.message : 'unknown key (check the spelling)' });
+      }
+    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+      out.push({ path: p, message: 'required key is missing' });
+    } else if (issue.code === 'invalid_union') {
+      out.push({ path: p, message: issue.message });
+    } else {
+      out.push({ path: p, message: issue.message });
+    }
+  }
+  return out;
+}
+
+export type { Problem };
