@@ -1,11 +1,11 @@
-import type { CallRecord, Outcome } from './records.js';
+import type { CallRecord, CallSource, Outcome } from './records.js';
 import type { ContactType } from './ContactType.js';
 import type { Handler } from './HandlerGroup.js';
 
 /**
- * One call on its journey: arrive, wait (or hang up), be answered, be handled, end.
- * The model mutates it while it is in the system and emits it, as a `CallRecord`, once
- * it has ended; after that nothing changes it.
+ * One call on its journey: arrive (BT connects it), reach the force's queue, wait (or hang
+ * up), be answered and graded, be handled, end. The model mutates it while it is in the
+ * system and emits it, as a `CallRecord`, once it has ended; after that nothing changes it.
  */
 export class Call implements CallRecord {
   answeredAt = NaN;
@@ -13,10 +13,15 @@ export class Call implements CallRecord {
   outcome: Outcome = 'abandoned';
   waitSeconds = NaN;
   handlerGroup = '';
-  /** Still waiting in a queue (false once answered or abandoned: lazy removal from the queue). */
+  assignedGrade = -1;
+  handlerLevel = -1;
+  shift = '';
+  /** Still waiting (false once answered or abandoned: lazy removal from the queue). */
   waiting = true;
   /** The handler answering it, while it is being handled. */
   handler: Handler | null = null;
+  /** When it joined the force's queue (after any BT connect leg). */
+  queuedAt: number;
 
   constructor(
     readonly replication: number,
@@ -24,14 +29,19 @@ export class Call implements CallRecord {
     readonly type: ContactType,
     /** When the call started (see CallRecord.arrivedAt). */
     readonly arrivedAt: number,
-    /** When it joined the force's queue (after any BT connect leg). */
-    readonly queuedAt: number,
     readonly counted: boolean,
-    /** The handling time an experienced handler would need, in seconds, drawn at arrival. */
+    /** The handling time a handler with multiplier 1 would need, seconds, drawn at arrival. */
     readonly baseHandlingSeconds: number,
-    /** How long the caller will wait in the queue before hanging up; Infinity if never. */
+    /** How long the caller will wait, from arrivedAt, before hanging up; Infinity if never. */
     readonly patienceSeconds: number,
-  ) {}
+    readonly source: CallSource,
+    readonly redialOf: number,
+    readonly trueGrade: number,
+    /** Recognised as having no policing purpose and redirected (graded 'none' without error). */
+    readonly redirected: boolean,
+  ) {
+    this.queuedAt = arrivedAt;
+  }
 
   get contact(): string {
     return this.type.name;

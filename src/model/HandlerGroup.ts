@@ -1,18 +1,50 @@
 import type { ContactType } from './ContactType.js';
 
-/** One call handler (one answering position) at run time. */
+/** A training level at run time. */
+export interface Level {
+  readonly index: number;
+  readonly name: string;
+  readonly handlingMultiplier: number;
+  /** Probability of a wrong grade, 0..1. */
+  readonly misgradeProbability: number;
+  /** Of wrong grades, the share too low. */
+  readonly underGradeShare: number;
+  readonly coached: boolean;
+  /** Seconds at this level before moving to `next` (Infinity: stays). */
+  readonly secondsAtLevel: number;
+  next: Level | null;
+}
+
+/** Why a handler will stop answering once the call in hand ends. */
+export const enum Leaving {
+  No = 0,
+  Break = 1,
+  ShiftEnd = 2,
+}
+
+/** One answering position: a handler, or a coached trainee with their coach. */
 export class Handler {
-  /** On duty: false once their shift has ended (they finish the call in hand first). */
-  onDuty = true;
+  /** Available for calls (on shift, not on a break). */
+  onDuty = false;
   /** Answering a call now. */
   busy = false;
   /** Bumped each time the handler joins the idle line; older entries of it there are stale. */
   idleEpoch = 0;
+  leaving: Leaving = Leaving.No;
+  /** The shift is over: no return from a break. */
+  shiftOver = false;
 
   constructor(
     readonly group: HandlerGroup,
-    /** Handling time multiplier of this handler's training level (1 = experienced). */
-    public handlingMultiplier = 1,
+    /** Training level (null: the group has no training mix). */
+    readonly level: Level | null,
+    /** Handling time multiplier (1 = as drawn for the contact type). */
+    readonly handlingMultiplier: number,
+    /** Shift name ('' for constant staff). */
+    readonly shift: string,
+    /** Break length, seconds, and when the shift ends. */
+    readonly breakSeconds = 0,
+    readonly shiftEndsAt = Infinity,
   ) {}
 }
 
@@ -26,7 +58,7 @@ export class Handler {
 export class HandlerGroup {
   /** Contact types it answers, best priority first (scenario order within a priority). */
   readonly contacts: ContactType[] = [];
-  /** Handlers on duty now. */
+  /** Handlers on duty now (answering, or free to answer). */
   staffed = 0;
   /** Handlers answering calls now. */
   busy = 0;
@@ -42,6 +74,8 @@ export class HandlerGroup {
   constructor(
     readonly index: number,
     readonly name: string,
+    /** Only calls that have waited at least this long are offered to this group (0: all). */
+    readonly takesCallsWaitingSeconds = 0,
   ) {}
 
   /** Bring the time integrals up to `now` (call before changing staffed or busy). */
@@ -63,14 +97,14 @@ export class HandlerGroup {
     return out;
   }
 
-  /** A handler becomes free (or comes on duty) with nothing to answer: they wait, longest-idle first. */
+  /** A handler with nothing to answer waits, longest-idle first. */
   pushIdle(h: Handler): void {
     h.idleEpoch++;
     this.idle.push(h);
     this.idleEpochs.push(h.idleEpoch);
   }
 
-  /** The longest-idle handler still on duty, or undefined. Stale entries are skipped (lazy removal). */
+  /** The longest-idle handler still free, or undefined. Stale entries are skipped (lazy removal). */
   popIdle(): Handler | undefined {
     while (this.idleFirst < this.idle.length) {
       const i = this.idleFirst++;

@@ -7,6 +7,9 @@
 /** How a call ended. */
 export type Outcome = 'answered' | 'abandoned';
 
+/** Where a call came from: a first attempt, a redial after hanging up, a caller who switched contact type, or a call-back task. */
+export type CallSource = 'new' | 'redial' | 'switched' | 'call_back';
+
 /** One call (or online contact, or call-back task), emitted once when it ends. */
 export interface CallRecord {
   readonly replication: number;
@@ -29,6 +32,17 @@ export interface CallRecord {
   readonly handlerGroup: string;
   /** True if it arrived in the counted period (after the warm-up, before the horizon's end). */
   readonly counted: boolean;
+  readonly source: CallSource;
+  /** The call this one follows (redial, switch or call-back); -1 for a first attempt. */
+  readonly redialOf: number;
+  /** True grade index (into GRADES), -1 if the contact type has no grades. */
+  readonly trueGrade: number;
+  /** Grade the handler assigned, -1 if not answered or no grades. */
+  readonly assignedGrade: number;
+  /** Training level index of the answering handler, -1 if none or not answered. */
+  readonly handlerLevel: number;
+  /** Shift of the answering handler ('' for constant staff or not answered). */
+  readonly shift: string;
 }
 
 /** Time-averaged staffing of one handler group over one reporting interval of the counted period. */

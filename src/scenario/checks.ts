@@ -1,4 +1,5 @@
 import type { ScenarioInput } from './schema.js';
+import { modelChecks } from './modelChecks.js';
 
 /** One finding about a scenario: the key path (dotted) and what was expected. */
 export interface Problem {
@@ -32,6 +33,11 @@ export function crossChecks(s: ScenarioInput): { problems: Problem[]; warnings: 
   }
   for (const c of contactNames) {
     if (!answered.has(c)) problems.push({ path: `contacts.${c}`, message: 'no handler group answers this contact type (add it to a group\'s answers)' });
+  }
+  if (problems.length === 0) {
+    const more = modelChecks(s);
+    problems.push(...more.problems);
+    warnings.push(...more.warnings);
   }
   return { problems, warnings };
 }

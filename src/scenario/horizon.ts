@@ -12,10 +12,16 @@ export function horizonSeconds(s: Pick<Scenario, 'horizon'>): { warmupSeconds: n
   return { warmupSeconds: (h.warmup_hours ?? 0) * HOUR, countedSeconds: (h.hours ?? 0) * HOUR };
 }
 
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
 /**
- * TimeFrame: how simulated seconds map to report rows. The clock starts (0) at the start of
- * the warm-up; the counted period follows it. Reporting intervals and months are counted from
- * the start of the counted period.
+ * TimeFrame: how simulated seconds map to the clock, the calendar and report rows.
+ *
+ * The simulation clock starts (0) at the start of the warm-up; the counted period follows.
+ * With `horizon.start_date`, the counted period starts at 00:00 local time on that date and
+ * every instant has a real local date and time (daylight saving is not modelled: every day
+ * has 24 hours). Without it, the counted period starts at 00:00 on a Monday, intervals are
+ * labelled in seconds since the clock started and months are 30-day blocks.
  */
 export class TimeFrame {
   readonly warmupSeconds: number;
@@ -23,6 +29,9 @@ export class TimeFrame {
   readonly intervalSeconds: number;
   readonly intervalCount: number;
   readonly monthCount: number;
+  /** Local date-time of clock 0 as UTC milliseconds (null without a calendar). */
+  private readonly epochMs: number | null;
+  private readonly firstMonth: number; // year*12 + month of the counted start
 
   constructor(s: Scenario) {
     const { warmupSeconds, countedSeconds } = horizonSeconds(s);
@@ -30,12 +39,65 @@ export class TimeFrame {
     this.countedSeconds = countedSeconds;
     this.intervalSeconds = s.reporting.interval_minutes * 60;
     this.intervalCount = Math.ceil(countedSeconds / this.intervalSeconds - 1e-9);
-    this.monthCount = Math.ceil(countedSeconds / MONTH_SECONDS - 1e-9);
+    const start = s.horizon.start_date;
+    if (start) {
+      const startMs = Date.parse(`${start}T00:00:00Z`);
+      this.epochMs = startMs - warmupSeconds * 1000;
+      const d = new Date(startMs);
+      this.firstMonth = d.getUTCFullYear() * 12 + d.getUTCMonth();
+      const last = new Date(startMs + (countedSeconds - 1e-3) * 1000);
+      this.monthCount = last.getUTCFullYear() * 12 + last.getUTCMonth() - this.firstMonth + 1;
+    } else {
+      this.epochMs = null;
+      this.firstMonth = 0;
+      this.monthCount = Math.ceil(countedSeconds / MONTH_SECONDS - 1e-9);
+    }
+  }
+
+  get hasCalendar(): boolean {
+    return this.epochMs !== null;
   }
 
   /** End of the counted period (arrivals stop), in seconds since the clock started. */
   get endSeconds(): number {
     return this.warmupSeconds + this.countedSeconds;
+  }
+
+  /** Clock time (seconds) at which local day `day` starts; day 0 is the first counted day. */
+  dayStartSeconds(day: number): number {
+    return this.warmupSeconds + day * DAY;
+  }
+
+  /** The local day (0 = first counted day, negative in the warm-up) an instant falls in. */
+  dayOf(atSeconds: number): number {
+    return Math.floor((atSeconds - this.warmupSeconds) / DAY);
+  }
+
+  /** Day of the week of a day: 0 = Monday ... 6 = Sunday. */
+  weekdayOf(day: number): number {
+    if (this.epochMs === null) return ((day % 7) + 7) % 7;
+    const d = new Date(this.epochMs + (this.warmupSeconds + day * DAY) * 1000);
+    return (d.getUTCDay() + 6) % 7;
+  }
+
+  /** Month of the year of a day (0 = January); null without a calendar. */
+  monthOfYear(day: number): number | null {
+    if (this.epochMs === null) return null;
+    return new Date(this.epochMs + (this.warmupSeconds + day * DAY) * 1000).getUTCMonth();
+  }
+
+  /** "MM-DD" and "YYYY-MM-DD" of a day; null without a calendar. */
+  dateKeys(day: number): { monthDay: string; date: string } | null {
+    if (this.epochMs === null) return null;
+    const d = new Date(this.epochMs + (this.warmupSeconds + day * DAY) * 1000);
+    const monthDay = `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    return { monthDay, date: `${d.getUTCFullYear()}-${monthDay}` };
+  }
+
+  /** Clock seconds of a local date-time "YYYY-MM-DDTHH:MM" (calendar scenarios only). */
+  secondsAt(localDateTime: string): number | null {
+    if (this.epochMs === null) return null;
+    return (Date.parse(`${localDateTime}:00Z`) - this.epochMs) / 1000;
   }
 
   /** Reporting interval of a counted instant. */
@@ -45,16 +107,22 @@ export class TimeFrame {
 
   /** Reporting month of a counted instant. */
   monthOf(atSeconds: number): number {
-    return Math.min(this.monthCount - 1, Math.floor((atSeconds - this.warmupSeconds) / MONTH_SECONDS));
+    if (this.epochMs === null) return Math.min(this.monthCount - 1, Math.floor((atSeconds - this.warmupSeconds) / MONTH_SECONDS));
+    const d = new Date(this.epochMs + atSeconds * 1000);
+    return Math.min(this.monthCount - 1, Math.max(0, d.getUTCFullYear() * 12 + d.getUTCMonth() - this.firstMonth));
   }
 
-  /** `interval_start` of interval i: seconds since the clock started (warm-up included). */
+  /** `interval_start` of interval i: local ISO 8601 date-time with a calendar, else seconds since the clock started. */
   intervalLabel(i: number): string {
-    return String(this.warmupSeconds + i * this.intervalSeconds);
+    const at = this.warmupSeconds + i * this.intervalSeconds;
+    if (this.epochMs === null) return String(at);
+    return new Date(this.epochMs + at * 1000).toISOString().slice(0, 19);
   }
 
-  /** `month` label of month m: month-1, month-2, ... */
+  /** `month` label: YYYY-MM with a calendar, else month-1, month-2, ... */
   monthLabel(m: number): string {
-    return `month-${m + 1}`;
+    if (this.epochMs === null) return `month-${m + 1}`;
+    const ym = this.firstMonth + m;
+    return `${Math.floor(ym / 12)}-${pad((ym % 12) + 1)}`;
   }
 }

@@ -39,12 +39,40 @@ export const distributionSchema = z
   });
 export type DistributionSpecInput = z.infer<typeof distributionSchema>;
 
+export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+/** Grades from most to least urgent: Immediate, Significant, Extended, Referred, no police action. */
+export const GRADES = ['I', 'S', 'E', 'R', 'none'] as const;
+export type Grade = (typeof GRADES)[number];
+
+const clockTime = z
+  .string({ error: 'expected a clock time "HH:MM"' })
+  .regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: 'expected a clock time "HH:MM" (00:00 to 24:00)' })
+  .refine((t) => t <= '24:00', { error: 'expected a clock time "HH:MM" (00:00 to 24:00)' });
+const isoDate = z
+  .string({ error: 'expected a date "YYYY-MM-DD"' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date "YYYY-MM-DD"' })
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+    error: 'not a real calendar date',
+  });
+const share = () => z.number({ error: 'expected a share between 0 and 1' }).min(0, { error: 'must be >= 0' }).max(1, { error: 'must be <= 1' });
+const pct = () => z.number({ error: 'expected a percentage' }).min(0, { error: 'must be >= 0' }).max(100, { error: 'must be <= 100' });
+const sumsToOne = (values: Record<string, number | undefined>) => Math.abs(Object.values(values).reduce<number>((a, b) => a + (b ?? 0), 0) - 1) < 1e-6;
+
+/** 24 non-negative weights, one per hour from 00:00, renormalised in code. */
+const hourProfile = z
+  .array(nonNegative('a weight'), { error: 'expected a list of 24 hourly weights' })
+  .length(24, { error: 'expected exactly 24 hourly weights (00:00 to 23:00)' })
+  .refine((a) => a.some((v) => v > 0), { error: 'at least one hour must have a weight > 0' });
+
 const horizonSchema = z
   .strictObject({
     hours: positive().optional(),
     warmup_hours: nonNegative().optional(),
     days: positive().optional(),
     warmup_days: nonNegative().optional(),
+    /** The first counted day (local clock; the warm-up runs before it). Gives real dates to intervals and months. */
+    start_date: isoDate.optional(),
   })
   .refine((h) => (h.hours === undefined) !== (h.days === undefined), {
     error: 'give exactly one of hours or days',
@@ -53,29 +81,139 @@ const horizonSchema = z
     error: 'use warmup_hours with hours and warmup_days with days',
   });
 
-const contactSchema = z.strictObject({
-  priority: count().min(1, { error: 'must be >= 1 (1 is answered first)' }),
-  arrivals: z.strictObject({
-    calls_per_hour: nonNegative(),
-  }),
-  handling: distributionSchema,
-  patience: distributionSchema.optional(),
-  target: z.strictObject({ answer_within_seconds: nonNegative() }),
+const arrivalsSchema = z
+  .strictObject({
+    calls_per_hour: nonNegative().optional(),
+    calls_per_day: nonNegative().optional(),
+    calls_per_year: nonNegative().optional(),
+    /** Shape of the day, 24 weights from 00:00 (renormalised). */
+    hour_of_day: hourProfile.optional(),
+    /** Shape of particular days of the week, overriding hour_of_day on those days. */
+    hour_of_day_on: z.partialRecord(z.enum(DAYS, { error: `expected a day: ${DAYS.join(', ')}` }), hourProfile).optional(),
+    /** Multipliers of the daily volume by day of the week (missing days: 1). */
+    day_of_week: z.partialRecord(z.enum(DAYS, { error: `expected a day: ${DAYS.join(', ')}` }), nonNegative('a multiplier')).optional(),
+    /** Multipliers of the daily volume by month (missing months: 1). */
+    month_of_year: z.partialRecord(z.enum(MONTHS, { error: `expected a month: ${MONTHS.join(', ')}` }), nonNegative('a multiplier')).optional(),
+    /** Multipliers of the daily volume on special days: "MM-DD" every year or "YYYY-MM-DD" once. */
+    special_days: z
+      .record(
+        z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, { error: 'expected a day "MM-DD" or a date "YYYY-MM-DD"' }),
+        nonNegative('a multiplier'),
+      )
+      .optional(),
+    /** Day-to-day overdispersion: each day's volume is multiplied by a gamma factor with mean 1 and this coefficient of variation. */
+    daily_variation_cv: nonNegative().optional(),
+  })
+  .refine((a) => [a.calls_per_hour, a.calls_per_day, a.calls_per_year].filter((v) => v !== undefined).length === 1, {
+    error: 'give exactly one of calls_per_hour, calls_per_day or calls_per_year',
+  });
+
+const redialSchema = z.strictObject({
+  probability: share(),
+  delay: distributionSchema,
 });
 
-const handlerGroupSchema = z.strictObject({
-  answers: z.array(z.string({ error: 'expected a contact type name' }), { error: 'expected a list of contact types' }).min(1, {
-    error: 'must answer at least one contact type',
-  }),
-  staff: count().min(0, { error: 'must be >= 0' }),
+const abandonSchema = z
+  .strictObject({
+    /** The caller dials the same contact type again. */
+    redial: redialSchema.optional(),
+    /** The caller tries another contact type instead (101 -> online or 999). */
+    switch_to: z.record(z.string(), redialSchema).optional(),
+    /** Of the callers who neither redial nor switch, the share the force calls back: a task of the named contact type. */
+    call_back: z.strictObject({ contact: z.string({ error: 'expected a contact type name' }), probability: share() }).optional(),
+  })
+  .refine(
+    (o) => (o.redial?.probability ?? 0) + Object.values(o.switch_to ?? {}).reduce((a, r) => a + r.probability, 0) <= 1 + 1e-9,
+    { error: 'redial and switch_to probabilities must add up to at most 1' },
+  );
+
+const gradeMix = z
+  .partialRecord(z.enum(GRADES, { error: `expected a grade: ${GRADES.join(', ')}` }), share())
+  .refine((m) => sumsToOne(m), { error: 'grade shares must add up to 1' });
+
+const contactSchema = z.strictObject({
+  priority: count().min(1, { error: 'must be >= 1 (1 is answered first)' }),
+  /** Omit for a contact type fed only by other contacts (redials, switches, call-backs). */
+  arrivals: arrivalsSchema.optional(),
+  handling: distributionSchema,
+  /** Handling time by true grade (grades not listed use `handling`). */
+  handling_by_grade: z.partialRecord(z.enum(GRADES, { error: `expected a grade: ${GRADES.join(', ')}` }), distributionSchema).optional(),
+  patience: distributionSchema.optional(),
+  /** A share of callers who hang up at once, whatever the queue (misdials, second thoughts). */
+  immediate_hang_up: z.strictObject({ share: share(), within_seconds: positive() }).optional(),
+  target: z.strictObject({ answer_within_seconds: nonNegative() }),
+  /** BT's connect leg (999): its time is inside the answer time, as the Home Office measures. */
+  bt_connect: distributionSchema.optional(),
+  /** Mix of true grades. */
+  grades: gradeMix.optional(),
+  /** Calls with no policing purpose (true grade `none`) recognised and redirected quickly. */
+  redirect: z.strictObject({ share_of_no_police_action: share(), handling: distributionSchema }).optional(),
+  on_abandon: abandonSchema.optional(),
+  /** Online contacts: nobody waits on a line, so no patience and no hang-ups. */
+  channel: z.enum(['phone', 'online'], { error: 'expected phone or online' }).optional(),
 });
+
+const shiftSchema = z.strictObject({
+  start: clockTime,
+  end: clockTime,
+  days: z.array(z.enum(DAYS, { error: `expected a day: ${DAYS.join(', ')}` }), { error: 'expected a list of days' }).min(1, { error: 'must list at least one day' }).optional(),
+  staff: count().min(0, { error: 'must be >= 0' }),
+  /** One break per handler per shift, staggered across the middle of the shift. */
+  break_minutes: nonNegative().optional(),
+});
+
+const handlerGroupSchema = z
+  .strictObject({
+    answers: z.array(z.string({ error: 'expected a contact type name' }), { error: 'expected a list of contact types' }).min(1, {
+      error: 'must answer at least one contact type',
+    }),
+    /** Constant headcount, all available (the minimal form). */
+    staff: count().min(0, { error: 'must be >= 0' }).optional(),
+    /** Shifts by clock time and day of the week. */
+    shifts: z.record(z.string(), shiftSchema).optional(),
+    /** Share of rostered handlers absent (sickness, leave, training abstraction), drawn per handler per shift. */
+    shrinkage_pct: pct().optional(),
+    /** Shares of the group's handlers at each training level (names from training_levels). */
+    training_mix: z.record(z.string(), share()).refine((m) => sumsToOne(m), { error: 'training_mix shares must add up to 1' }).optional(),
+    /** Only calls that have waited at least this long are offered to this group (overflow to other forces). */
+    takes_calls_waiting_seconds: nonNegative().optional(),
+  })
+  .refine((g) => (g.staff === undefined) !== (g.shifts === undefined), { error: 'give exactly one of staff or shifts' });
+
+const trainingLevelSchema = z.strictObject({
+  /** Handling time multiplier (1 = as the contact type's handling distribution). */
+  handling_multiplier: positive(),
+  /** Probability of assigning a wrong grade, percent. */
+  misgrade_pct: pct().optional(),
+  /** Of the wrong grades, the share that are too low (under-grading). */
+  under_grade_share: share().optional(),
+  /** Handlers at this level move to `becomes` spread evenly over this many weeks from the start. */
+  weeks_to_next_level: positive().optional(),
+  becomes: z.string().optional(),
+  /** Coached on live calls: each such handler pairs with an experienced one; the pair is one answering position. */
+  coached: z.boolean().optional(),
+});
+
+const majorIncidentSchema = z
+  .strictObject({
+    contact: z.string({ error: 'expected a contact type name' }),
+    /** When it starts: hours from the start of the counted period, or a local date-time "YYYY-MM-DDTHH:MM". */
+    at_hours: nonNegative().optional(),
+    at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'expected a local date-time "YYYY-MM-DDTHH:MM"' }).optional(),
+    /** Extra calls it brings (mean of a Poisson count), spread over `over_minutes`. */
+    extra_calls: positive(),
+    over_minutes: positive(),
+  })
+  .refine((m) => (m.at_hours === undefined) !== (m.at === undefined), { error: 'give exactly one of at_hours or at' });
 
 const reportingSchema = z.strictObject({
   interval_minutes: positive().refine((m) => Number.isInteger(m), { error: 'must be a whole number of minutes' }),
 });
 
 export const scenarioSchema = z.strictObject({
-  name: z.string({ error: 'expected a name' }).min(1, { error: 'must not be empty' }),
+  name: z.string({ error: 'expected a name' }).min(1, { error: 'must not be empty' }).regex(/^[A-Za-z0-9._-]+$/, {
+    error: 'use letters, digits, . _ - only (it names the report folder)',
+  }),
   description: z.string().optional(),
   extends: z.string().optional(),
   seed: count().min(0, { error: 'must be >= 0' }).optional(),
@@ -84,8 +222,14 @@ export const scenarioSchema = z.strictObject({
   reporting: reportingSchema.optional(),
   contacts: z.record(z.string(), contactSchema, { error: 'expected a map of contact types' }),
   handlers: z.record(z.string(), handlerGroupSchema, { error: 'expected a map of handler groups' }),
+  training_levels: z.record(z.string(), trainingLevelSchema).optional(),
+  major_incidents: z.array(majorIncidentSchema).optional(),
 });
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;
 export type ContactInput = z.infer<typeof contactSchema>;
 export type HandlerGroupInput = z.infer<typeof handlerGroupSchema>;
+export type ShiftInput = z.infer<typeof shiftSchema>;
+export type TrainingLevelInput = z.infer<typeof trainingLevelSchema>;
+export type ArrivalsInput = z.infer<typeof arrivalsSchema>;
+export type MajorIncidentInput = z.infer<typeof majorIncidentSchema>;

@@ -1,0 +1,87 @@
+import { describeHours, uncoveredHours } from '../model/roster.js';
+import type { Problem } from './checks.js';
+import type { ScenarioInput } from './schema.js';
+
+/**
+ * Checks of the richer model's keys that need more than one key at a time: names that must
+ * exist (training levels, contact types named by caller behaviour and incidents), keys that
+ * need a calendar, online contacts without patience, and roster coverage (hours in which a
+ * contact type has nobody to answer it are a warning that names them; never anybody, an error).
+ */
+export function modelChecks(s: ScenarioInput): { problems: Problem[]; warnings: Problem[] } {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const contacts = Object.keys(s.contacts);
+  const levels = Object.keys(s.training_levels ?? {});
+  const known = (name: string) => contacts.includes(name);
+  const expectContacts = `expected one of ${contacts.map((c) => `'${c}'`).join(', ')}`;
+  const dated = s.horizon.start_date !== undefined;
+  const fed = new Set<string>();
+
+  for (const [name, c] of Object.entries(s.contacts)) {
+    const at = `contacts.${name}`;
+    if (c.arrivals) fed.add(name);
+    if (c.arrivals?.month_of_year && !dated) problems.push({ path: `${at}.arrivals.month_of_year`, message: 'needs a calendar: set horizon.start_date' });
+    if (c.arrivals?.special_days && !dated) problems.push({ path: `${at}.arrivals.special_days`, message: 'needs a calendar: set horizon.start_date' });
+    if (c.channel === 'online') {
+      if (c.patience) problems.push({ path: `${at}.patience`, message: 'an online contact has nobody waiting on a line: remove patience' });
+      if (c.immediate_hang_up) problems.push({ path: `${at}.immediate_hang_up`, message: 'an online contact cannot hang up: remove it' });
+      if (c.bt_connect) problems.push({ path: `${at}.bt_connect`, message: 'an online contact has no BT leg: remove it' });
+    }
+    if (c.handling_by_grade && !c.grades) problems.push({ path: `${at}.handling_by_grade`, message: 'needs grades (the mix of true grades)' });
+    if (c.redirect && !(c.grades && (c.grades.none ?? 0) > 0)) {
+      problems.push({ path: `${at}.redirect`, message: `needs grades with a share of 'none' (no police action) > 0` });
+    }
+    const o = c.on_abandon;
+    if (o && !c.patience && !c.immediate_hang_up) {
+      warnings.push({ path: `${at}.on_abandon`, message: 'callers never hang up (no patience), so this never happens' });
+    }
+    for (const to of Object.keys(o?.switch_to ?? {})) {
+      if (!known(to)) problems.push({ path: `${at}.on_abandon.switch_to.${to}`, message: `unknown contact type; ${expectContacts}` });
+      else fed.add(to);
+    }
+    if (o?.call_back) {
+      if (!known(o.call_back.contact)) problems.push({ path: `${at}.on_abandon.call_back.contact`, message: `unknown contact type '${o.call_back.contact}'; ${expectContacts}` });
+      else fed.add(o.call_back.contact);
+    }
+  }
+  (s.major_incidents ?? []).forEach((m, i) => {
+    const at = `major_incidents.${i}`;
+    if (!known(m.contact)) problems.push({ path: `${at}.contact`, message: `unknown contact type '${m.contact}'; ${expectContacts}` });
+    else fed.add(m.contact);
+    if (m.at !== undefined && !dated) problems.push({ path: `${at}.at`, message: 'needs a calendar: set horizon.start_date, or use at_hours' });
+  });
+  for (const name of contacts) {
+    if (!fed.has(name)) warnings.push({ path: `contacts.${name}`, message: 'has no arrivals and nothing sends calls to it' });
+  }
+
+  for (const [name, l] of Object.entries(s.training_levels ?? {})) {
+    if (l.becomes !== undefined && !levels.includes(l.becomes)) {
+      problems.push({ path: `training_levels.${name}.becomes`, message: `unknown training level '${l.becomes}'; expected one of ${levels.join(', ')}` });
+    }
+    if ((l.becomes === undefined) !== (l.weeks_to_next_level === undefined)) {
+      problems.push({ path: `training_levels.${name}`, message: 'give both weeks_to_next_level and becomes, or neither' });
+    }
+  }
+  for (const [name, g] of Object.entries(s.handlers)) {
+    for (const level of Object.keys(g.training_mix ?? {})) {
+      if (!levels.includes(level)) {
+        problems.push({
+          path: `handlers.${name}.training_mix.${level}`,
+          message: levels.length ? `unknown training level; expected one of ${levels.join(', ')}` : 'unknown training level: define it under training_levels',
+        });
+      }
+    }
+    if (g.shrinkage_pct !== undefined && !g.shifts) problems.push({ path: `handlers.${name}.shrinkage_pct`, message: 'applies to shifts: use shifts, or lower staff' });
+  }
+
+  const gaps = uncoveredHours(contacts, Object.values(s.handlers));
+  for (const [c, hours] of gaps) {
+    if (hours.length === 168) {
+      problems.push({ path: `contacts.${c}`, message: 'no handler is ever on duty to answer this contact type (every group answering it has no staff)' });
+    } else {
+      warnings.push({ path: `contacts.${c}`, message: `nobody is rostered to answer it in these hours of the week: ${describeHours(hours)}` });
+    }
+  }
+  return { problems, warnings };
+}
