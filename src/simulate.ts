@@ -5,6 +5,7 @@ import { ContactCentre, type EventCounts } from './model/ContactCentre.js';
 import type { CallRecord, HandlerIntervalRecord } from './model/records.js';
 import type { Scenario } from './scenario/load.js';
 import { TimeFrame } from './scenario/horizon.js';
+import { GRADES } from './scenario/schema.js';
 import { ReplicationTally, type ReplicationResult, type ReportShape } from './metrics/ReplicationTally.js';
 
 /** One replication ready to run: subscribe to its streams, then call `run()`. */
@@ -89,6 +90,8 @@ export function reportShape(scenario: Scenario): ReportShape & { frame: TimeFram
     frame,
     contacts: Object.entries(scenario.contacts).map(([name, c]) => ({ name, targetSeconds: c.target.answer_within_seconds })),
     groups: Object.entries(scenario.handlers).map(([name, g]) => ({ name, answers: g.answers.map((a) => contactNames.indexOf(a)) })),
+    levels: Object.keys(scenario.training_levels ?? {}),
+    grades: GRADES,
     warmupSeconds: frame.warmupSeconds,
     intervalSeconds: frame.intervalSeconds,
     intervalCount: frame.intervalCount,

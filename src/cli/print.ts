@@ -1,4 +1,5 @@
 import type { ContactSummary } from '../metrics/Aggregate.js';
+import type { ComparisonRow } from '../metrics/comparison.js';
 import { fmt } from '../report/format.js';
 import type { Io } from './main.js';
 
@@ -16,7 +17,7 @@ export function printSummary(io: Io, scenario: string, summary: ContactSummary[]
   io.out(`${scenario}: ${replications} replication${replications === 1 ? '' : 's'}${replications > 1 ? ' (± is the 95% confidence half-width)' : ''}`);
   io.out(
     textTable(
-      ['contact', 'offered', 'answered in target %', 'abandoned %', 'mean answer s', 'p90 answer s'],
+      ['contact', 'offered', 'service level %', 'abandoned %', 'mean answer s', 'p90 answer s'],
       summary.map((s) => [
         s.contact,
         fmt(s.offered, 0),
@@ -25,6 +26,27 @@ export function printSummary(io: Io, scenario: string, summary: ContactSummary[]
         pm(s.meanAnswerSeconds, s.meanAnswerSecondsCi95),
         fmt(s.p90AnswerSeconds, 1),
       ]),
+    ),
+  );
+}
+
+const SHOWN: Record<string, string> = {
+  answered_within_target_pct: 'answered within target % (of answered)',
+  service_level_pct: 'answered within target % (of offered)',
+  abandoned_pct: 'abandoned %',
+  mean_answer_seconds: 'mean answer time, s',
+  p90_answer_seconds: '90th percentile answer time, s',
+  true_i_graded_lower_pct: 'true I calls graded lower %',
+};
+
+/** The before/after table `compare` prints: the headline metrics, with 95% CIs of the paired differences. */
+export function printComparison(io: Io, baseline: string, variant: string, rows: ComparisonRow[], replications: number): void {
+  io.out(`${baseline} -> ${variant}: ${replications} paired replication${replications === 1 ? '' : 's'} on common random numbers${replications > 1 ? ' (± is the 95% confidence half-width)' : ''}`);
+  const shown = rows.filter((r) => r.metric in SHOWN);
+  io.out(
+    textTable(
+      ['contact', 'metric', baseline, variant, 'difference'],
+      shown.map((r) => [r.contact, SHOWN[r.metric], pm(r.baseline, r.baselineCi95), pm(r.variant, r.variantCi95), pm(r.difference, r.differenceCi95)]),
     ),
   );
 }

@@ -80,6 +80,10 @@ export class Aggregate {
   readonly months: Float64Array[];
   readonly staffed: Float64Array[];
   readonly busy: Float64Array[];
+  readonly triage: Float64Array;
+  readonly staffing = new Map<string, [number, number]>();
+  /** Per replication: [true I calls answered, of those graded lower]. */
+  readonly gradingPerReplication: [number, number][] = [];
   readonly events = { arrivals: 0, answers: 0, serviceEnds: 0, abandonments: 0 };
   calendarEvents = 0;
   count = 0;
@@ -90,6 +94,8 @@ export class Aggregate {
     this.months = shape.contacts.map(() => new Float64Array(shape.monthCount * MONTH_FIELDS));
     this.staffed = shape.groups.map(() => new Float64Array(shape.intervalCount));
     this.busy = shape.groups.map(() => new Float64Array(shape.intervalCount));
+    const g = shape.grades.length;
+    this.triage = new Float64Array((shape.levels.length + 1) * g * g);
   }
 
   add(r: ReplicationResult): void {
@@ -104,6 +110,15 @@ export class Aggregate {
       addInto(this.staffed[g], r.groups[g].staffedSeconds);
       addInto(this.busy[g], r.groups[g].busySeconds);
     });
+    addInto(this.triage, r.triage);
+    for (const [key, [answered, busy]] of Object.entries(r.staffing)) {
+      const st = this.staffing.get(key);
+      if (st) {
+        st[0] += answered;
+        st[1] += busy;
+      } else this.staffing.set(key, [answered, busy]);
+    }
+    this.gradingPerReplication.push(trueILower(this.shape, r.triage));
     this.events.arrivals += r.events.arrivals;
     this.events.answers += r.events.answers;
     this.events.serviceEnds += r.events.serviceEnds;
@@ -160,6 +175,7 @@ export class Aggregate {
     meanAnswerSeconds: number;
     handlersStaffed: number;
     handlersBusy: number;
+    repeatOffered: number;
   }[] {
     const out = [];
     const n = this.count;
@@ -186,10 +202,94 @@ export class Aggregate {
           meanAnswerSeconds: ratio(v[b + 4], v[b + 1]),
           handlersStaffed: staffed / secs / n,
           handlersBusy: busy / secs / n,
+          repeatOffered: v[b + 5] / n,
         });
       }
     }
     return out;
+  }
+
+  /** Share of answered true-I calls graded lower, per replication (NaN where none). */
+  iGradedLowerPct(): number[] {
+    return this.gradingPerReplication.map(([n, lower]) => ratio(lower, n, 100));
+  }
+
+  /** Level names for report rows: the scenario's levels, then '' for handlers without one. */
+  private levelName(level: number): string {
+    return level < this.shape.levels.length ? this.shape.levels[level] : '';
+  }
+
+  /** triage.csv rows: answered calls by handler level, true grade and assigned grade (mean per replication). */
+  triageRows(): { level: string; trueGrade: string; assignedGrade: string; calls: number; shareOfTrueGradePct: number }[] {
+    const g = this.shape.grades.length;
+    const out = [];
+    for (let level = 0; level <= this.shape.levels.length; level++) {
+      let any = 0;
+      for (let i = 0; i < g * g; i++) any += this.triage[level * g * g + i];
+      if (any === 0) continue;
+      for (let t = 0; t < g; t++) {
+        let rowTotal = 0;
+        for (let a = 0; a < g; a++) rowTotal += this.triage[(level * g + t) * g + a];
+        for (let a = 0; a < g; a++) {
+          const n = this.triage[(level * g + t) * g + a];
+          out.push({
+            level: this.levelName(level),
+            trueGrade: this.shape.grades[t],
+            assignedGrade: this.shape.grades[a],
+            calls: n / this.count,
+            shareOfTrueGradePct: ratio(n, rowTotal, 100),
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** grading.csv rows: per handler level and for all, how often grades were wrong, and true I calls graded lower. */
+  gradingRows(): { level: string; gradedCalls: number; misgradedPct: number; underGradedPct: number; overGradedPct: number; trueICalls: number; trueIGradedLowerPct: number; trueIGradedLowerPctCi95: number | null }[] {
+    const g = this.shape.grades.length;
+    const row = (levels: number[], name: string, ci: { mean: number; halfWidth: number | null } | null) => {
+      let total = 0, under = 0, over = 0, trueI = 0, iLower = 0;
+      for (const level of levels) {
+        for (let t = 0; t < g; t++) {
+          for (let a = 0; a < g; a++) {
+            const n = this.triage[(level * g + t) * g + a];
+            total += n;
+            if (a > t) under += n;
+            if (a < t) over += n;
+            if (t === 0) {
+              trueI += n;
+              if (a > 0) iLower += n;
+            }
+          }
+        }
+      }
+      return {
+        level: name,
+        gradedCalls: total / this.count,
+        misgradedPct: ratio(under + over, total, 100),
+        underGradedPct: ratio(under, total, 100),
+        overGradedPct: ratio(over, total, 100),
+        trueICalls: trueI / this.count,
+        trueIGradedLowerPct: ci ? ci.mean : ratio(iLower, trueI, 100),
+        trueIGradedLowerPctCi95: ci ? ci.halfWidth : null,
+        total,
+      };
+    };
+    const levels = Array.from({ length: this.shape.levels.length + 1 }, (_, i) => i);
+    const rows = levels.map((l) => row([l], this.levelName(l) || 'no level', null)).filter((r) => r.total > 0);
+    if (rows.length === 0) return [];
+    return [...rows, row(levels, 'all', pooled(this.iGradedLowerPct()))].map(({ total: _total, ...r }) => r);
+  }
+
+  /** staffing.csv rows: answered calls and busy hours by group, shift and training level (mean per replication). */
+  staffingRows(): { group: string; shift: string; level: string; answered: number; busyHours: number; meanHandlingSeconds: number }[] {
+    return [...this.staffing.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, [answered, busy]]) => {
+        const [group, shift, level] = key.split('|');
+        return { group, shift, level, answered: answered / this.count, busyHours: busy / 3600 / this.count, meanHandlingSeconds: ratio(busy, answered) };
+      });
   }
 
   /** peel.csv rows: per month and contact, the Home Office bands as shares of answered calls. */
@@ -227,6 +327,21 @@ export class Aggregate {
     }
     return out;
   }
+}
+
+/** [true I calls answered, of those graded lower], all handler levels. */
+function trueILower(shape: ReportShape, triage: ArrayLike<number>): [number, number] {
+  const g = shape.grades.length;
+  let trueI = 0;
+  let lower = 0;
+  for (let level = 0; level <= shape.levels.length; level++) {
+    for (let a = 0; a < g; a++) {
+      const n = triage[(level * g + 0) * g + a];
+      trueI += n;
+      if (a > 0) lower += n;
+    }
+  }
+  return [trueI, lower];
 }
 
 function addInto(target: Float64Array, source: ArrayLike<number>): void {

@@ -5,6 +5,10 @@ import { WaitHistogram } from './WaitHistogram.js';
 export interface ReportShape {
   contacts: readonly { name: string; targetSeconds: number }[];
   groups: readonly { name: string; answers: readonly number[] }[];
+  /** Training level names (CallRecord.handlerLevel indexes them). */
+  levels: readonly string[];
+  /** Grade names (CallRecord.trueGrade / assignedGrade index them). */
+  grades: readonly string[];
   warmupSeconds: number;
   intervalSeconds: number;
   intervalCount: number;
@@ -26,7 +30,7 @@ export interface ContactTotals {
 }
 
 /** Columns of the flat per-interval arrays, per contact: INTERVAL_FIELDS values per interval. */
-export const INTERVAL_FIELDS = 5; // offered, answered, abandoned, withinTarget, answerSecondsSum
+export const INTERVAL_FIELDS = 6; // offered, answered, abandoned, withinTarget, answerSecondsSum, repeatOffered
 /** Columns of the flat per-month arrays, per contact. */
 export const MONTH_FIELDS = 7; // offered, answered, abandoned, lt10, 10to60, ge60, answerSecondsSum
 
@@ -43,6 +47,10 @@ export interface ReplicationResult {
   months: number[][];
   /** [group] handler-seconds staffed and busy per interval */
   groups: { staffedSeconds: number[]; busySeconds: number[] }[];
+  /** Answered calls by handler level (levels, then 'no level') x true grade x assigned grade, flat. */
+  triage: number[];
+  /** Answered calls and busy seconds by 'group|shift|level' (counted calls). */
+  staffing: Record<string, [answered: number, busySeconds: number]>;
 }
 
 /**
@@ -61,6 +69,8 @@ export class ReplicationTally {
   readonly months: Float64Array[];
   readonly staffed: Float64Array[];
   readonly busy: Float64Array[];
+  readonly triage: Float64Array;
+  readonly staffing = new Map<string, [number, number]>();
   private readonly targets: Float64Array;
 
   constructor(
@@ -81,6 +91,8 @@ export class ReplicationTally {
     this.staffed = shape.groups.map(() => new Float64Array(shape.intervalCount));
     this.busy = shape.groups.map(() => new Float64Array(shape.intervalCount));
     this.targets = Float64Array.from(shape.contacts, (c) => c.targetSeconds);
+    const g = shape.grades.length;
+    this.triage = new Float64Array((shape.levels.length + 1) * g * g);
   }
 
   /** Fold one ended call. */
@@ -96,8 +108,19 @@ export class ReplicationTally {
     const mv = this.months[k];
     t.offered++;
     iv[ib]++;
+    if (c.source !== 'new') iv[ib + 5]++;
     mv[mb]++;
     if (c.outcome === 'answered') {
+      if (c.trueGrade >= 0) {
+        const g = this.shape.grades.length;
+        const level = c.handlerLevel >= 0 ? c.handlerLevel : this.shape.levels.length;
+        this.triage[(level * g + c.trueGrade) * g + c.assignedGrade]++;
+      }
+      const key = `${c.handlerGroup}|${c.shift}|${c.handlerLevel >= 0 ? this.shape.levels[c.handlerLevel] : ''}`;
+      let st = this.staffing.get(key);
+      if (st === undefined) this.staffing.set(key, (st = [0, 0]));
+      st[0]++;
+      st[1] += c.endedAt - c.answeredAt;
       const w = c.waitSeconds;
       t.answered++;
       t.answerSecondsSum += w;
@@ -134,6 +157,8 @@ export class ReplicationTally {
       intervals: this.intervals.map((a) => Array.from(a)),
       months: this.months.map((a) => Array.from(a)),
       groups: this.staffed.map((s, g) => ({ staffedSeconds: Array.from(s), busySeconds: Array.from(this.busy[g]) })),
+      triage: Array.from(this.triage),
+      staffing: Object.fromEntries([...this.staffing.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     };
   }
 }

@@ -28,7 +28,7 @@ export const REPLICATIONS_HEADERS = [
 ] as const;
 export const INTERVALS_HEADERS = [
   'scenario', 'interval_start', 'contact', 'offered', 'answered', 'abandoned',
-  'service_level_pct', 'mean_answer_seconds', 'handlers_staffed', 'handlers_busy',
+  'service_level_pct', 'mean_answer_seconds', 'handlers_staffed', 'handlers_busy', 'repeat_offered',
 ] as const;
 export const PEEL_HEADERS = [
   'scenario', 'month', 'contact', 'offered', 'answered', 'abandoned', 'abandoned_pct',
@@ -36,8 +36,14 @@ export const PEEL_HEADERS = [
 ] as const;
 export const CALLS_HEADERS = [
   'replication', 'call_id', 'contact', 'arrived_at', 'answered_at', 'ended_at', 'outcome',
-  'wait_seconds', 'handler_group', 'counted',
+  'wait_seconds', 'handler_group', 'counted', 'source', 'redial_of', 'true_grade', 'assigned_grade', 'handler_level', 'shift',
 ] as const;
+export const TRIAGE_HEADERS = ['scenario', 'handler_level', 'true_grade', 'assigned_grade', 'calls', 'share_of_true_grade_pct'] as const;
+export const GRADING_HEADERS = [
+  'scenario', 'handler_level', 'graded_calls', 'misgraded_pct', 'under_graded_pct', 'over_graded_pct',
+  'true_i_calls', 'true_i_graded_lower_pct', 'true_i_graded_lower_pct_ci95',
+] as const;
+export const STAFFING_HEADERS = ['scenario', 'group', 'shift', 'training_level', 'answered', 'busy_hours', 'mean_handling_seconds'] as const;
 
 export function summaryTable(scenario: string, a: Aggregate): Table {
   return {
@@ -77,7 +83,7 @@ export function intervalsTable(scenario: string, a: Aggregate, labels: Labels): 
     headers: INTERVALS_HEADERS,
     rows: a.intervalRows().map((r) => [
       scenario, labels.intervalLabel(r.interval), r.contact, fmt(r.offered), fmt(r.answered), fmt(r.abandoned),
-      fmt(r.serviceLevelPct), fmt(r.meanAnswerSeconds), fmt(r.handlersStaffed), fmt(r.handlersBusy),
+      fmt(r.serviceLevelPct), fmt(r.meanAnswerSeconds), fmt(r.handlersStaffed), fmt(r.handlersBusy), fmt(r.repeatOffered),
     ]),
   };
 }
@@ -93,10 +99,39 @@ export function peelTable(scenario: string, a: Aggregate, labels: Labels): Table
   };
 }
 
-/** One row of calls.csv. */
-export function callRow(c: CallRecord): string[] {
+export function triageTable(scenario: string, a: Aggregate): Table {
+  return {
+    name: 'triage.csv',
+    headers: TRIAGE_HEADERS,
+    rows: a.triageRows().map((r) => [scenario, r.level, r.trueGrade, r.assignedGrade, fmt(r.calls), fmt(r.shareOfTrueGradePct)]),
+  };
+}
+
+export function gradingTable(scenario: string, a: Aggregate): Table {
+  return {
+    name: 'grading.csv',
+    headers: GRADING_HEADERS,
+    rows: a.gradingRows().map((r) => [
+      scenario, r.level, fmt(r.gradedCalls), fmt(r.misgradedPct), fmt(r.underGradedPct), fmt(r.overGradedPct),
+      fmt(r.trueICalls), fmt(r.trueIGradedLowerPct), fmt(r.trueIGradedLowerPctCi95),
+    ]),
+  };
+}
+
+export function staffingTable(scenario: string, a: Aggregate): Table {
+  return {
+    name: 'staffing.csv',
+    headers: STAFFING_HEADERS,
+    rows: a.staffingRows().map((r) => [scenario, r.group, r.shift, r.level, fmt(r.answered), fmt(r.busyHours), fmt(r.meanHandlingSeconds)]),
+  };
+}
+
+/** One row of calls.csv (grade and level names resolved through the report shape). */
+export function callRow(c: CallRecord, grades: readonly string[], levels: readonly string[]): string[] {
   return [
     String(c.replication), String(c.callId), c.contact, fmt(c.arrivedAt, 3), fmt(c.answeredAt, 3), fmt(c.endedAt, 3),
-    c.outcome, fmt(c.waitSeconds, 3), c.handlerGroup, c.counted ? '1' : '0',
+    c.outcome, fmt(c.waitSeconds, 3), c.handlerGroup, c.counted ? '1' : '0', c.source, c.redialOf >= 0 ? String(c.redialOf) : '',
+    c.trueGrade >= 0 ? grades[c.trueGrade] : '', c.assignedGrade >= 0 ? grades[c.assignedGrade] : '',
+    c.handlerLevel >= 0 ? levels[c.handlerLevel] : '', c.shift,
   ];
 }

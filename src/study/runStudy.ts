@@ -12,6 +12,9 @@ import {
   peelTable,
   replicationsTable,
   summaryTable,
+  staffingTable,
+  triageTable,
+  gradingTable,
   type Table,
 } from '../report/reports.js';
 import { programVersion } from '../version.js';
@@ -58,7 +61,7 @@ export async function runStudy(loaded: LoadedScenario, options: StudyOptions): P
         replication,
         onCall: callsCsv
           ? (c) => {
-              if (!callsCsv!.write(callRow(c)) && !blocked) {
+              if (!callsCsv!.write(callRow(c, shape.grades, shape.levels)) && !blocked) {
                 blocked = new Promise<void>((resolve) => callsCsv!.once('drain', () => { blocked = undefined; resolve(); }));
               }
             }
@@ -95,7 +98,9 @@ export async function writeReports(
     replicationsTable(name, aggregate),
     intervalsTable(name, aggregate, frame),
     peelTable(name, aggregate, frame),
+    staffingTable(name, aggregate),
   ];
+  if (aggregate.triage.some((n) => n > 0)) tables.push(triageTable(name, aggregate), gradingTable(name, aggregate));
   for (const t of tables) await staged.csv(t.name, t.headers, t.rows);
   const modelEvents = aggregate.events.arrivals + aggregate.events.answers + aggregate.events.serviceEnds + aggregate.events.abandonments;
   const runJson = {
