@@ -18,8 +18,8 @@ export interface Simulation {
   readonly seed: number;
   /** Run to the end (every call finished); the streams complete. */
   run(): RunTotals;
-  /** The same, in chunks of events, awaiting `pause()` between chunks when it returns a promise. */
-  runAsync(pause: () => Promise<void> | undefined): Promise<RunTotals>;
+  /** The same, in chunks of events, awaiting `pause(simulated seconds now)` between chunks when it returns a promise. */
+  runAsync(pause: (simSeconds: number) => Promise<void> | undefined): Promise<RunTotals>;
 }
 
 export interface RunTotals {
@@ -74,7 +74,7 @@ export function simulate(scenario: Scenario, options: { seed: number; replicatio
     async runAsync(pause): Promise<RunTotals> {
       const { calendar, centre } = prepare();
       while (calendar.runEvents(16_384)) {
-        const wait = pause();
+        const wait = pause(calendar.now);
         if (wait) await wait;
       }
       return finish(calendar, centre);
@@ -108,7 +108,7 @@ export function reportShape(scenario: Scenario): ReportShape & { frame: TimeFram
 export async function runReplication(
   scenario: Scenario,
   shape: ReportShape,
-  options: { seed: number; replication: number; onCall?: (c: CallRecord) => void; pause?: () => Promise<void> | undefined },
+  options: { seed: number; replication: number; onCall?: (c: CallRecord) => void; pause?: (simSeconds: number) => Promise<void> | undefined },
 ): Promise<ReplicationResult> {
   const sim = simulate(scenario, options);
   const tally = new ReplicationTally(shape, options.replication, sim.seed);

@@ -1,12 +1,17 @@
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { stringify as toYaml } from 'yaml';
 import { loadScenario, parseOverride, ScenarioError, type LoadedScenario } from '../scenario/load.js';
-import { runStudy } from '../study/runStudy.js';
+import { mergeShards, MergeError, readShards, replicationIndices, runStudy, type StudyOptions } from '../study/runStudy.js';
+import { runSweep, type SweptKey } from '../study/sweep.js';
+import { horizonSeconds } from '../scenario/horizon.js';
+import { progressLine } from './progress.js';
 import { fmt } from '../report/format.js';
 import { erlangCommand, ERLANG_OPTIONS } from './erlang.js';
-import { printSummary } from './print.js';
+import { printComparison, printSummary } from './print.js';
+import { compareStudies } from '../study/compare.js';
 
 import { UsageError } from './errors.js';
 export { UsageError };
@@ -31,6 +36,7 @@ interface SimOptions {
   workers?: number;
   shard?: string;
   quiet: boolean;
+  resume: boolean;
 }
 
 function simOptions(y: Argv): Argv<SimOptions> {
@@ -42,12 +48,13 @@ function simOptions(y: Argv): Argv<SimOptions> {
     .option('set', { type: 'string', array: true, default: [], describe: 'override a scenario value: KEY.PATH=VALUE (repeatable)' })
     .option('workers', { type: 'number', describe: 'worker threads for replications (default: the number of cores)' })
     .option('shard', { type: 'string', describe: 'i/n: run only the replications k with k mod n = i' })
+    .option('resume', { type: 'boolean', default: false, describe: 'with --shard: skip the shard if its output is already complete' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' }) as unknown as Argv<SimOptions>;
 }
 
 function positiveInt(name: string, v: number | undefined, min = 1): number | undefined {
   if (v === undefined) return undefined;
-  if (!Number.isInteger(v) || v < min) throw new UsageError(`--${name}: expected a whole number >= ${min}, got ${v}`);
+  if (!Number.isSafeInteger(v) || v < min) throw new UsageError(`--${name}: expected a whole number >= ${min}, got ${v}`);
   return v;
 }
 
@@ -66,8 +73,51 @@ function load(file: string, sets: string[]): LoadedScenario {
 function studySettings(loaded: LoadedScenario, argv: SimOptions, defaultOut: string) {
   const seed = positiveInt('seed', argv.seed, 0) ?? loaded.scenario.seed;
   const replications = positiveInt('replications', argv.replications) ?? loaded.scenario.replications;
-  positiveInt('workers', argv.workers);
-  return { seed, replications, outDir: argv.out ?? defaultOut };
+  const workers = positiveInt('workers', argv.workers) ?? defaults.workers;
+  const outDir = argv.out ?? defaultOut;
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    throw new UsageError(`--out ${outDir}: expected a folder for the reports, but that is a file`);
+  }
+  const shard = parseShard(argv.shard);
+  if (argv.resume && !shard) throw new UsageError('--resume: expected it with --shard i/n (it skips shards whose output is complete)');
+  const progress = progressLine(process.stderr, horizonSeconds(loaded.scenario).countedSeconds + horizonSeconds(loaded.scenario).warmupSeconds, argv.quiet);
+  const options: StudyOptions & { workers: number; finish(): void } = {
+    seed,
+    replications,
+    outDir,
+    calls: argv.calls,
+    workers,
+    shard,
+    resume: argv.resume,
+    onProgress: progress.onProgress,
+    finish: progress.finish,
+  };
+  return options;
+}
+
+/** `--shard i/n`: 0 <= i < n. */
+function parseShard(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) {
+    throw new UsageError(`--shard ${text}: expected i/n with 0 <= i < n, for example 0/4`);
+  }
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+/** `--set KEY=V1,V2,...` of a sweep: the swept keys (several values) and the plain overrides (one value). */
+function sweptKeys(sets: string[]): { keys: SweptKey[]; fixed: ReturnType<typeof parseOverride>[] } {
+  const keys: SweptKey[] = [];
+  const fixed: ReturnType<typeof parseOverride>[] = [];
+  for (const text of sets) {
+    const eq = text.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--set ${text}: expected KEY=V1,V2,..., for example handlers.all.staff=45,50,55`);
+    const values = text.slice(eq + 1).split(',').map((v) => parseOverride(`${text.slice(0, eq)}=${v.trim()}`));
+    if (values.length === 1) fixed.push(values[0]);
+    else keys.push({ keyPath: values[0].keyPath, values: values.map((v) => v.value) });
+  }
+  if (keys.length === 0) throw new UsageError('sweep: expected at least one --set KEY=V1,V2,... with two or more values');
+  return { keys, fixed };
 }
 
 /**
@@ -89,9 +139,69 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const loaded = load(a.scenario as string, a.set);
         for (const w of loaded.warnings) io.err(`warning: ${loaded.file}: ${w.path}: ${w.message}`);
         const settings = studySettings(loaded, a, path.join('reports', loaded.scenario.name));
-        const result = await runStudy(loaded, { ...settings, calls: a.calls });
-        printSummary(io, loaded.scenario.name, result.aggregate.summary(), settings.replications);
-        io.out(`reports written to ${settings.outDir}/ (${result.files.join(', ')}) in ${fmt(result.wallSeconds, 2)} s`);
+        const result = await runStudy(loaded, settings).finally(settings.finish);
+        if (result.skipped) {
+          io.out(`shard ${a.shard} of ${loaded.scenario.name} is already complete in ${settings.outDir}/ (--resume): nothing to do`);
+        } else if (settings.shard) {
+          const ks = replicationIndices(settings.replications, settings.shard);
+          io.out(`shard ${a.shard}: replication${ks.length === 1 ? '' : 's'} ${ks.join(', ') || '(none)'} of 0..${settings.replications - 1} written to ${settings.outDir}/ (${result.files.join(', ')}) in ${fmt(result.wallSeconds, 2)} s; combine the shards with 'metcc-sim merge'`);
+        } else {
+          printSummary(io, loaded.scenario.name, result.aggregate.summary(), settings.replications);
+          io.out(`reports written to ${settings.outDir}/ (${result.files.join(', ')}) in ${fmt(result.wallSeconds, 2)} s`);
+        }
+      },
+    )
+    .command(
+      'compare <baseline> <variant>',
+      'simulate both on common random numbers; write both reports and the paired differences',
+      (y) =>
+        simOptions(y)
+          .positional('baseline', { type: 'string', demandOption: true })
+          .positional('variant', { type: 'string', demandOption: true }),
+      async (a) => {
+        const base = load(a.baseline as string, a.set);
+        const variant = load(a.variant as string, a.set);
+        for (const l of [base, variant]) for (const w of l.warnings) io.err(`warning: ${l.file}: ${w.path}: ${w.message}`);
+        if (base.scenario.name === variant.scenario.name) {
+          throw new UsageError(`compare: both scenarios are named '${base.scenario.name}'; expected different names (each names its report folder)`);
+        }
+        const settings = studySettings(base, a, path.join('reports', `${base.scenario.name}-vs-${variant.scenario.name}`));
+        if (settings.shard) throw new UsageError('compare: --shard is for run (shard each scenario with run, then merge)');
+        const result = await compareStudies(base, variant, settings).finally(settings.finish);
+        printComparison(io, base.scenario.name, variant.scenario.name, result.rows, settings.replications);
+        io.out(`reports written to ${settings.outDir}/ (comparison.csv, ${base.scenario.name}/, ${variant.scenario.name}/)`);
+      },
+    )
+    .command(
+      'sweep <scenario>',
+      'run every combination of the values given (--set KEY=V1,V2,...); one row per point in sweep.csv',
+      (y) => simOptions(y).positional('scenario', { type: 'string', demandOption: true }),
+      async (a) => {
+        const { keys, fixed } = sweptKeys(a.set);
+        const first = loadScenario(a.scenario as string, [...fixed, ...keys.map((k) => ({ keyPath: k.keyPath, value: k.values[0] }))]);
+        for (const w of first.warnings) io.err(`warning: ${first.file}: ${w.path}: ${w.message}`);
+        const settings = studySettings(first, { ...a, set: [] }, path.join('reports', `${first.scenario.name}-sweep`));
+        if (settings.shard || settings.calls) throw new UsageError('sweep: --shard and --calls are for run');
+        const points = keys.reduce((n, k) => n * k.values.length, 1);
+        const { rows } = await runSweep(a.scenario as string, fixed, keys, settings).finally(settings.finish);
+        io.out(`${first.scenario.name}: ${points} points x ${settings.replications} replications on common random numbers`);
+        io.out(`sweep.csv written to ${settings.outDir}/ (${rows.length} rows)`);
+      },
+    )
+    .command(
+      'merge <dirs..>',
+      'combine the outputs of shards (run --shard i/n) into the reports of one run',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, demandOption: true })
+          .option('out', { type: 'string', describe: 'folder for the merged reports (default reports/<scenario name>)' }),
+      async (a) => {
+        const dirs = a.dirs as string[];
+        const name = readShards(dirs).shards[0].scenario.name;
+        const outDir = (a.out as string | undefined) ?? path.join('reports', name);
+        const result = await mergeShards(dirs, outDir);
+        printSummary(io, name, result.aggregate.summary(), result.aggregate.count);
+        io.out(`merged ${dirs.length} shards into ${outDir}/ (${result.files.join(', ')})`);
       },
     )
     .command(
@@ -125,7 +235,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      throw new UsageError(msg);
+      throw new UsageError(explainUnknown(msg, argv));
     });
   try {
     let helpShown = false;
@@ -142,9 +252,45 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   return code;
 }
 
+/** Every option some command takes (for the did-you-mean of a mistyped option). */
+const KNOWN_OPTIONS = ['replications', 'seed', 'out', 'calls', 'set', 'workers', 'shard', 'quiet', 'resume', 'help', ...Object.keys(ERLANG_OPTIONS)];
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** yargs' "Unknown argument: x" made to say what was expected (the option meant, or that none was). */
+function explainUnknown(msg: string, argv: readonly string[]): string {
+  const m = /^Unknown arguments?: (.+)$/.exec(msg);
+  if (!m) return msg;
+  const names = m[1].split(', ');
+  const kebab = (n: string) => n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return names
+    // yargs names an unknown --foo-bar twice, also as fooBar
+    .filter((name) => !(kebab(name) !== name && names.includes(kebab(name))))
+    .map((name) => {
+      const asOption = argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `-${name}`);
+      if (!asOption) return `unexpected argument '${name}'; expected only the options of this command (see --help)`;
+      const best = KNOWN_OPTIONS.map((k) => ({ k, d: editDistance(name, k) })).sort((x, y) => x.d - y.d)[0];
+      const hint = best && best.d <= 2 ? `did you mean --${best.k}?` : `expected one of the options in --help`;
+      return `unknown option --${name}; ${hint}`;
+    })
+    .join('\n');
+}
+
 function reportError(err: unknown, io: Io): number {
   if (err instanceof ScenarioError) {
     io.err(err.message);
+    return 1;
+  }
+  if (err instanceof MergeError) {
+    io.err(`metcc-sim merge: ${err.message}`);
     return 1;
   }
   if (err instanceof UsageError) {

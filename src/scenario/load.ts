@@ -1,7 +1,7 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { parseDocument, parse as parseYamlValue } from 'yaml';
+import { LineCounter, parseDocument, parse as parseYamlValue } from 'yaml';
 import type { z } from 'zod';
 import { scenarioSchema, type ScenarioInput } from './schema.js';
 import { crossChecks, type Problem } from './checks.js';
@@ -105,15 +105,17 @@ function parseText(file: string, text: string): Record<string, unknown> {
     try {
       value = JSON.parse(text);
     } catch (err) {
-      throw new ScenarioError(file, [{ path: '', message: `JSON syntax error: ${(err as Error).message}` }]);
+      throw new ScenarioError(file, [{ path: '', message: `JSON syntax error: ${jsonWhere(text, (err as Error).message)}${(err as Error).message}` }]);
     }
   } else {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    // prettyErrors: false leaves linePos unset, so count lines ourselves for the messages
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
     if (doc.errors.length > 0) {
       throw new ScenarioError(
         file,
         doc.errors.map((e) => {
-          const line = e.linePos?.[0];
+          const line = e.linePos?.[0] ?? (e.pos ? lineCounter.linePos(e.pos[0]) : undefined);
           const where = line ? `line ${line.line}, column ${line.col}: ` : '';
           return { path: '', message: `YAML syntax error: ${where}${e.message.split('\n')[0]}` };
         }),
@@ -125,6 +127,16 @@ function parseText(file: string, text: string): Record<string, unknown> {
     throw new ScenarioError(file, [{ path: '', message: 'expected a mapping of scenario keys (name, horizon, contacts, handlers)' }]);
   }
   return value as Record<string, unknown>;
+}
+
+/** `line L, column C: ` of a JSON.parse error that gives only a character position ('' if none). */
+function jsonWhere(text: string, message: string): string {
+  const m = /at position (\d+)/.exec(message);
+  if (!m || /\bline \d+/.test(message)) return '';
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  const col = Number(m[1]) - before.lastIndexOf('\n');
+  return `line ${line}, column ${col}: `;
 }
 
 /** Read a file and everything it extends, merged; detects loops and missing files. */
@@ -144,6 +156,9 @@ function readComposed(file: string, chain: string[]): { raw: Record<string, unkn
     throw new ScenarioError(file, [{ path: 'extends', message: 'expected a path to another scenario file' }]);
   }
   const parentFile = path.resolve(path.dirname(resolved), parentRef);
+  if (!existsSync(parentFile)) {
+    throw new ScenarioError(file, [{ path: 'extends', message: `file not found: ${parentFile}; expected a path to another scenario file, relative to this one` }]);
+  }
   const parent = readComposed(parentFile, [...chain, resolved]).raw;
   const merged = mergeScenario(parent, own);
   delete merged.extends;
@@ -191,6 +206,9 @@ function zodProblems(error: z.ZodError): Problem[] {
       }
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       out.push({ path: p, message: 'required key is missing' });
+    } else if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+      // zod's own wording ("Invalid input: expected object, received number"): say it in planner words
+      out.push({ path: p, message: `expected ${expectedWords(issue.expected)}, got ${inputWords(issue.input)}` });
     } else if (issue.code === 'invalid_union') {
       out.push({ path: p, message: issue.message });
     } else {
@@ -198,6 +216,27 @@ function zodProblems(error: z.ZodError): Problem[] {
     }
   }
   return out;
+}
+
+function expectedWords(expected: string): string {
+  const words: Record<string, string> = {
+    object: 'a section of keys (key: value)',
+    array: 'a list',
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+  };
+  return words[expected] ?? expected;
+}
+
+function inputWords(input: unknown): string {
+  if (input === null) return 'an empty value';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'string') return `the text ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '...' : input)}`;
+  if (typeof input === 'number' || typeof input === 'boolean') return String(input);
+  if (typeof input === 'object') return 'a section of keys';
+  return typeof input;
 }
 
 export type { Problem };
