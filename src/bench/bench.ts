@@ -5,11 +5,19 @@
  * patience 60 s, 3,800 calls an hour, FCFS; 1M and 5M calls. Each case runs in its own child
  * process so that its peak memory (max RSS) is its own.
  *
+ * Case (b): one simulated year of the 2022 baseline (scenarios/metcc-2022-baseline.yaml from
+ * 2021-10-01), one replication: wall time, events per second, peak memory.
+ *
+ * Case (c): 20 replications of the baseline's four weeks on 1 worker and on all cores, and
+ * the speed-up.
+ *
  * Model events are arrivals, answers, service ends and abandonments.
  */
 import { fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { validateScenario } from '../scenario/load.js';
+import { loadScenario, validateScenario } from '../scenario/load.js';
+import { runJobs } from '../study/pool.js';
 import { reportShape, runReplication } from '../simulate.js';
 import { Aggregate } from '../metrics/Aggregate.js';
 
@@ -80,16 +88,76 @@ function line(r: CaseResult): string {
   ].join('  ');
 }
 
+const BASELINE = fileURLToPath(new URL('../../scenarios/metcc-2022-baseline.yaml', import.meta.url));
+
+async function runYear(): Promise<CaseResult> {
+  const { scenario } = loadScenario(BASELINE, [
+    { keyPath: 'horizon.start_date', value: '2021-10-01' },
+    { keyPath: 'horizon.days', value: 365 },
+  ]);
+  const shape = reportShape(scenario);
+  const started = process.hrtime.bigint();
+  const result = await runReplication(scenario, shape, { seed: 1, replication: 0 });
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const e = result.events;
+  const modelEvents = e.arrivals + e.answers + e.serviceEnds + e.abandonments;
+  return {
+    name: '2022 baseline, one simulated year',
+    calls: e.arrivals,
+    modelEvents,
+    wallSeconds,
+    eventsPerSecond: modelEvents / wallSeconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+async function runBatch(workers: number): Promise<CaseResult> {
+  const { scenario } = loadScenario(BASELINE);
+  const jobs = Array.from({ length: 20 }, (_, replication) => ({ scenario, seed: 1, replication }));
+  let modelEvents = 0;
+  const started = process.hrtime.bigint();
+  await runJobs(jobs, workers, (_i, r) => {
+    modelEvents += r.events.arrivals + r.events.answers + r.events.serviceEnds + r.events.abandonments;
+  });
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    name: `20 x four weeks, ${workers} worker${workers === 1 ? '' : 's'}`,
+    calls: 0,
+    modelEvents,
+    wallSeconds,
+    eventsPerSecond: modelEvents / wallSeconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
 async function mainBench(): Promise<void> {
   const caseIdx = process.argv.indexOf('--case');
   if (caseIdx >= 0) {
     const [kind, n] = process.argv[caseIdx + 1].split(':');
     if (kind === 'heavy') process.send!(await runHeavy(Number(n)));
+    if (kind === 'year') process.send!(await runYear());
+    if (kind === 'batch') process.send!(await runBatch(Number(n)));
     return;
   }
-  console.log(`metcc-sim benchmark (Node ${process.version}, ${process.arch})`);
-  console.log('(a) Erlang-A heavy case: 50 handlers, handling 45 s, patience 60 s, 3,800 calls/h, FCFS');
-  for (const calls of [1_000_000, 5_000_000]) console.log(line(await inChild(`heavy:${calls}`)));
+  const only = process.argv[2];
+  const cores = availableParallelism();
+  console.log(`metcc-sim benchmark (Node ${process.version}, ${process.arch}, ${cores} cores)`);
+  if (!only || only === 'a') {
+    console.log('(a) Erlang-A heavy case: 50 handlers, handling 45 s, patience 60 s, 3,800 calls/h, FCFS   target >= 3 M events/s');
+    for (const calls of [1_000_000, 5_000_000]) console.log(line(await inChild(`heavy:${calls}`)));
+  }
+  if (!only || only === 'b') {
+    console.log('(b) one simulated year of the 2022 baseline (999, call-backs, 101, online; rosters)          target < 10 s');
+    console.log(line(await inChild('year')));
+  }
+  if (!only || only === 'c') {
+    console.log(`(c) 20 replications of the baseline's four weeks (+2 days warm-up), 1 worker vs ${cores}              target speed-up >= 1.8`);
+    const one = await inChild('batch:1');
+    console.log(line(one));
+    const all = await inChild(`batch:${cores}`);
+    console.log(line(all));
+    console.log(`    speed-up on ${cores} cores: ${(one.wallSeconds / all.wallSeconds).toFixed(2)}x`);
+  }
 }
 
 await mainBench();

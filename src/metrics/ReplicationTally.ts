@@ -71,6 +71,7 @@ export class ReplicationTally {
   readonly busy: Float64Array[];
   readonly triage: Float64Array;
   readonly staffing = new Map<string, [number, number]>();
+  private readonly staffingCells = new Map<string, Map<string, [number, number][]>>();
   private readonly targets: Float64Array;
 
   constructor(
@@ -116,9 +117,7 @@ export class ReplicationTally {
         const level = c.handlerLevel >= 0 ? c.handlerLevel : this.shape.levels.length;
         this.triage[(level * g + c.trueGrade) * g + c.assignedGrade]++;
       }
-      const key = `${c.handlerGroup}|${c.shift}|${c.handlerLevel >= 0 ? this.shape.levels[c.handlerLevel] : ''}`;
-      let st = this.staffing.get(key);
-      if (st === undefined) this.staffing.set(key, (st = [0, 0]));
+      const st = this.staffingOf(c.handlerGroup, c.shift, c.handlerLevel);
       st[0]++;
       st[1] += c.endedAt - c.answeredAt;
       const w = c.waitSeconds;
@@ -139,6 +138,21 @@ export class ReplicationTally {
       iv[ib + 2]++;
       mv[mb + 2]++;
     }
+  }
+
+  /** The [answered, busy seconds] cell of a group, shift and level (nested maps: no string building per call). */
+  private staffingOf(group: string, shift: string, level: number): [number, number] {
+    let byShift = this.staffingCells.get(group);
+    if (byShift === undefined) this.staffingCells.set(group, (byShift = new Map()));
+    let byLevel = byShift.get(shift);
+    if (byLevel === undefined) byShift.set(shift, (byLevel = []));
+    const i = level + 1;
+    let cell = byLevel[i];
+    if (cell === undefined) {
+      cell = byLevel[i] = [0, 0];
+      this.staffing.set(`${group}|${shift}|${level >= 0 ? this.shape.levels[level] : ''}`, cell);
+    }
+    return cell;
   }
 
   /** Fold one group's staffing over one interval. */

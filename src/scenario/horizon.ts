@@ -31,6 +31,8 @@ export class TimeFrame {
   readonly monthCount: number;
   /** Local date-time of clock 0 as UTC milliseconds (null without a calendar). */
   private readonly epochMs: number | null;
+  /** Clock seconds at which each reporting month after the first starts (calendar months). */
+  private readonly monthStarts: Float64Array;
   private readonly firstMonth: number; // year*12 + month of the counted start
 
   constructor(s: Scenario) {
@@ -47,10 +49,15 @@ export class TimeFrame {
       this.firstMonth = d.getUTCFullYear() * 12 + d.getUTCMonth();
       const last = new Date(startMs + (countedSeconds - 1e-3) * 1000);
       this.monthCount = last.getUTCFullYear() * 12 + last.getUTCMonth() - this.firstMonth + 1;
+      this.monthStarts = Float64Array.from({ length: this.monthCount - 1 }, (_, i) => {
+        const ym = this.firstMonth + i + 1;
+        return (Date.UTC(Math.floor(ym / 12), ym % 12, 1) - this.epochMs!) / 1000;
+      });
     } else {
       this.epochMs = null;
       this.firstMonth = 0;
       this.monthCount = Math.ceil(countedSeconds / MONTH_SECONDS - 1e-9);
+      this.monthStarts = Float64Array.from({ length: this.monthCount - 1 }, (_, i) => warmupSeconds + (i + 1) * MONTH_SECONDS);
     }
   }
 
@@ -107,9 +114,10 @@ export class TimeFrame {
 
   /** Reporting month of a counted instant. */
   monthOf(atSeconds: number): number {
-    if (this.epochMs === null) return Math.min(this.monthCount - 1, Math.floor((atSeconds - this.warmupSeconds) / MONTH_SECONDS));
-    const d = new Date(this.epochMs + atSeconds * 1000);
-    return Math.min(this.monthCount - 1, Math.max(0, d.getUTCFullYear() * 12 + d.getUTCMonth() - this.firstMonth));
+    const starts = this.monthStarts;
+    let m = 0;
+    while (m < starts.length && atSeconds >= starts[m]) m++;
+    return m;
   }
 
   /** `interval_start` of interval i: local ISO 8601 date-time with a calendar, else seconds since the clock started. */
