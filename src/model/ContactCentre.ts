@@ -139,7 +139,10 @@ export class ContactCentre {
       for (const c of answered) {
         if (group.takesCallsWaitingSeconds > 0) {
           c.overflowGroups.push(group);
-          c.overflowAfterSeconds = Math.min(c.overflowAfterSeconds, group.takesCallsWaitingSeconds);
+          if (!c.overflowThresholds.includes(group.takesCallsWaitingSeconds)) {
+            c.overflowThresholds.push(group.takesCallsWaitingSeconds);
+            c.overflowThresholds.sort((a, b) => a - b);
+          }
         } else {
           c.groups.push(group);
         }
@@ -163,7 +166,18 @@ export class ContactCentre {
       const group = this.groups[i];
       const mix = g.training_mix;
       const plan = shiftPlan('', { start: '00:00', end: '00:00', staff: g.staff }, mix, this.levels);
-      for (const p of positionsFor(plan, 0, 0, () => 1)) this.comeOnDuty(new Handler(group, p.level, p.handlingMultiplier, ''));
+      for (const p of positionsFor(plan, 0, 0, () => 1)) {
+        const h = new Handler(group, p.level, p.handlingMultiplier, '');
+        this.comeOnDuty(h);
+        // constant staff keep their positions; a position moves up its levels in place
+        if (p.person) {
+          let at = p.person.firstMoveAt;
+          for (let level = p.level; level?.next && at < this.endSeconds; at += level.secondsAtLevel) {
+            level = level.next;
+            this.calendar.schedule(at, this.onLevelUp, { h, level }, Tie.Roster);
+          }
+        }
+      }
     });
     if (this.rostered.length > 0) {
       const firstDay = this.frame.dayOf(0);
@@ -249,7 +263,7 @@ export class ContactCentre {
     let handlingSeconds = handling.sample(r.handling);
     if (redirected) handlingSeconds = type.redirect!.handling.sample(r.redirectHandling);
     let patienceSeconds = type.patience !== null ? type.patience.sample(r.patience) : Infinity;
-    if (type.hangUp !== null && r.hangUp() < type.hangUp.share) patienceSeconds = r.hangUp() * type.hangUp.withinSeconds;
+    if (type.hangUp !== null && r.hangUp() < type.hangUp.share) patienceSeconds = Math.min(patienceSeconds, r.hangUp() * type.hangUp.withinSeconds);
     const counted = arrivedAt >= this.warmupSeconds && arrivedAt < this.endSeconds;
     const call = new Call(this.replication, this.nextCallId++, type, arrivedAt, counted, handlingSeconds, patienceSeconds, source, redialOf, grade, redirected);
     if (type.btConnect !== null) {
@@ -283,9 +297,8 @@ export class ContactCentre {
     }
     type.queue.push(call);
     if (call.patienceSeconds !== Infinity) this.calendar.schedule(call.arrivedAt + call.patienceSeconds, this.onPatienceEnds, call);
-    if (type.overflowAfterSeconds !== Infinity) {
-      this.calendar.schedule(call.queuedAt + type.overflowAfterSeconds, this.onOverflowDue, call);
-    }
+    // an overflow group may take the call once it has waited that group's threshold: look then
+    for (const wait of type.overflowThresholds) this.calendar.schedule(call.queuedAt + wait, this.onOverflowDue, call);
   }
 
   /** The call has waited long enough for an overflow group: a free overflow handler takes it. */
@@ -443,6 +456,11 @@ export class ContactCentre {
     const back = this.calendar.now + h.breakSeconds;
     if (back < h.shiftEndsAt) this.calendar.schedule(back, this.onBreakEnds, h, Tie.Roster);
   }
+
+  private readonly onLevelUp = (x: { h: Handler; level: Level }): void => {
+    x.h.level = x.level;
+    x.h.handlingMultiplier = x.level.handlingMultiplier;
+  };
 
   private readonly onBreakEnds = (h: Handler): void => {
     if (!h.shiftOver) this.comeOnDuty(h);

@@ -24,8 +24,8 @@ export class ContactType {
   readonly groups: HandlerGroup[] = [];
   /** Groups that take it only after it has waited their threshold (overflow). */
   readonly overflowGroups: HandlerGroup[] = [];
-  /** Smallest overflow threshold, seconds (Infinity if none). */
-  overflowAfterSeconds = Infinity;
+  /** The distinct waits (seconds, ascending) at which an overflow group may take a waiting call. */
+  overflowThresholds: number[] = [];
   abandon: AbandonBehaviour | null = null;
 
   constructor(

@@ -36,10 +36,10 @@ export class Handler {
 
   constructor(
     readonly group: HandlerGroup,
-    /** Training level (null: the group has no training mix). */
-    readonly level: Level | null,
+    /** Training level (null: the group has no training mix); it changes in place for constant staff. */
+    public level: Level | null,
     /** Handling time multiplier (1 = as drawn for the contact type). */
-    readonly handlingMultiplier: number,
+    public handlingMultiplier: number,
     /** Shift name ('' for constant staff). */
     readonly shift: string,
     /** Break length, seconds, and when the shift ends. */

@@ -109,6 +109,8 @@ export function shiftPlan(name: string, shift: ShiftInput, mix: Record<string, n
 export interface Position {
   level: Level | null;
   handlingMultiplier: number;
+  /** The person answering (the trainee of a coached pair). */
+  person?: Person;
 }
 
 /**
@@ -119,29 +121,30 @@ export interface Position {
  * is one position at the trainee's level. Unpaired trainees do not answer.
  */
 export function positionsFor(plan: ShiftPlan, at: number, shrinkage: number, rng: Rng): Position[] {
-  const present: (Level | null)[] = [];
-  for (const p of plan.people) {
+  const present: { level: Level | null; person: Person }[] = [];
+  for (const person of plan.people) {
     const u = rng();
-    if (u >= shrinkage) present.push(p.levelAt(at));
+    if (u >= shrinkage) present.push({ level: person.levelAt(at), person });
   }
-  const trainees = present.filter((l) => l?.coached);
-  const others = present.filter((l) => !l?.coached);
+  const trainees = present.filter((p) => p.level?.coached);
+  const others = present.filter((p) => !p.level?.coached);
   const positions: Position[] = [];
   let coaches = 0;
-  const coachable = others.filter((l) => l === null || l.next === null).length;
+  const canCoach = (l: Level | null) => l === null || l.next === null;
+  const coachable = others.filter((p) => canCoach(p.level)).length;
   for (const t of trainees) {
     if (coaches < coachable) {
       coaches++;
-      positions.push({ level: t, handlingMultiplier: t!.handlingMultiplier });
+      positions.push({ level: t.level, handlingMultiplier: t.level!.handlingMultiplier, person: t.person });
     }
   }
   let skipped = 0;
-  for (const l of others) {
-    if ((l === null || l.next === null) && skipped < coaches) {
+  for (const p of others) {
+    if (canCoach(p.level) && skipped < coaches) {
       skipped++; // this person is coaching
       continue;
     }
-    positions.push({ level: l, handlingMultiplier: l?.handlingMultiplier ?? 1 });
+    positions.push({ level: p.level, handlingMultiplier: p.level?.handlingMultiplier ?? 1, person: p.person });
   }
   return positions;
 }

@@ -34,10 +34,32 @@ export function crossChecks(s: ScenarioInput): { problems: Problem[]; warnings: 
   for (const c of contactNames) {
     if (!answered.has(c)) problems.push({ path: `contacts.${c}`, message: 'no handler group answers this contact type (add it to a group\'s answers)' });
   }
+  problems.push(...spreadChecks(s, ''));
   if (problems.length === 0) {
     const more = modelChecks(s);
     problems.push(...more.problems);
     warnings.push(...more.warnings);
   }
   return { problems, warnings };
+}
+
+/**
+ * Every lognormal or gamma distribution anywhere in the scenario: its sd must leave the
+ * derived parameters finite ((sd/mean)^2 overflows past about 1e154 × the mean, and the
+ * draws become NaN), so an absurd sd is bad input, not an internal failure mid-run.
+ */
+function spreadChecks(node: unknown, at: string): Problem[] {
+  if (node === null || typeof node !== 'object') return [];
+  const out: Problem[] = [];
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    const here = at ? `${at}.${key}` : key;
+    if ((key === 'lognormal' || key === 'gamma') && value !== null && typeof value === 'object') {
+      const { mean_seconds: mean, sd_seconds: sd } = value as { mean_seconds?: unknown; sd_seconds?: unknown };
+      if (typeof mean === 'number' && typeof sd === 'number' && mean > 0 && !Number.isFinite((sd / mean) ** 2)) {
+        out.push({ path: `${here}.sd_seconds`, message: 'must be at most 1e150 × mean_seconds' });
+      }
+    }
+    out.push(...spreadChecks(value, here)); // (a contact type or group may be named gamma too)
+  }
+  return out;
 }

@@ -12,6 +12,9 @@ const nonNegative = (what = 'a number') =>
   z.number({ error: `expected ${what}` }).nonnegative({ error: 'must be >= 0' });
 const count = () => z.number({ error: 'expected a whole number' }).int({ error: 'must be a whole number' });
 
+/** ', got an empty value' for a key left empty in YAML (null), else ''. */
+const gotEmpty = (input: unknown) => (input === null ? ', got an empty value' : '');
+
 export const DISTRIBUTION_FAMILIES = ['exponential', 'fixed', 'lognormal', 'gamma', 'uniform', 'empirical'] as const;
 
 /** `{ <family>: { parameters } }`, exactly one family. */
@@ -32,7 +35,9 @@ export const distributionSchema = z
     error: (iss) =>
       iss.code === 'unrecognized_keys'
         ? `unknown distribution family; expected one of ${DISTRIBUTION_FAMILIES.join(', ')}`
-        : undefined,
+        : iss.code === 'invalid_type'
+          ? `expected a distribution such as { exponential: { mean_seconds: 45 } }${gotEmpty(iss.input)}`
+          : undefined,
   })
   .refine((d) => Object.values(d).filter((v) => v !== undefined).length === 1, {
     error: `expected exactly one distribution family (${DISTRIBUTION_FAMILIES.join(', ')})`,
@@ -66,14 +71,17 @@ const hourProfile = z
   .refine((a) => a.some((v) => v > 0), { error: 'at least one hour must have a weight > 0' });
 
 const horizonSchema = z
-  .strictObject({
+  .strictObject(
+    {
     hours: positive().optional(),
     warmup_hours: nonNegative().optional(),
     days: positive().optional(),
     warmup_days: nonNegative().optional(),
     /** The first counted day (local clock; the warm-up runs before it). Gives real dates to intervals and months. */
     start_date: isoDate.optional(),
-  })
+  },
+    { error: (iss) => (iss.code === 'invalid_type' ? `expected { hours: N, warmup_hours: N } or { days: N, warmup_days: N }${gotEmpty(iss.input)}` : undefined) },
+  )
   .refine((h) => (h.hours === undefined) !== (h.days === undefined), {
     error: 'give exactly one of hours or days',
   })
@@ -141,7 +149,7 @@ const contactSchema = z.strictObject({
   patience: distributionSchema.optional(),
   /** A share of callers who hang up at once, whatever the queue (misdials, second thoughts). */
   immediate_hang_up: z.strictObject({ share: share(), within_seconds: positive() }).optional(),
-  target: z.strictObject({ answer_within_seconds: nonNegative() }),
+  target: z.strictObject({ answer_within_seconds: nonNegative() }, { error: (iss) => (iss.code === 'invalid_type' ? `expected { answer_within_seconds: N }${gotEmpty(iss.input)}` : undefined) }),
   /** BT's connect leg (999): its time is inside the answer time, as the Home Office measures. */
   bt_connect: distributionSchema.optional(),
   /** Mix of true grades. */
@@ -214,7 +222,7 @@ export const scenarioSchema = z.strictObject({
   name: z.string({ error: 'expected a name' }).min(1, { error: 'must not be empty' }).regex(/^[A-Za-z0-9._-]+$/, {
     error: 'use letters, digits, . _ - only (it names the report folder)',
   }),
-  description: z.string().optional(),
+  description: z.string({ error: 'expected text' }).optional(),
   extends: z.string().optional(),
   seed: count().min(0, { error: 'must be >= 0' }).optional(),
   replications: count().min(1, { error: 'must be >= 1' }).optional(),

@@ -49,7 +49,9 @@ export async function executeJob(job: Job, onProgress?: (simSeconds: number) => 
   }
   let blocked: Promise<void> | undefined;
   let lastProgressAt = 0;
-  const result = await runReplication(job.scenario, shape, {
+  let result: ReplicationResult;
+  try {
+    result = await runReplication(job.scenario, shape, {
     seed: job.seed,
     replication: job.replication,
     onCall: csv
@@ -75,6 +77,13 @@ export async function executeJob(job: Job, onProgress?: (simSeconds: number) => 
       return blocked;
     },
   });
+  } catch (err) {
+    // close the part file before the caller removes its folder, and let nothing reject unheard
+    closed?.catch(() => undefined);
+    csv?.destroy();
+    file?.destroy();
+    throw err;
+  }
   if (csv) {
     csv.end();
     await closed;
