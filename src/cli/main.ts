@@ -168,7 +168,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const settings = studySettings(base, a, path.join('reports', `${base.scenario.name}-vs-${variant.scenario.name}`));
         if (settings.shard) throw new UsageError('compare: --shard is for run (shard each scenario with run, then merge)');
         const result = await compareStudies(base, variant, settings).finally(settings.finish);
-        printComparison(io, base.scenario.name, variant.scenario.name, result.rows, settings.replications);
+        const targets = new Map(Object.entries(base.scenario.contacts).map(([name, c]) => [name, c.target.answer_within_seconds]));
+        printComparison(io, base.scenario.name, variant.scenario.name, result.rows, settings.replications, targets);
         io.out(`reports written to ${settings.outDir}/ (comparison.csv, ${base.scenario.name}/, ${variant.scenario.name}/)`);
       },
     )

@@ -30,23 +30,41 @@ export function printSummary(io: Io, scenario: string, summary: ContactSummary[]
   );
 }
 
-const SHOWN: Record<string, string> = {
-  answered_within_target_pct: 'answered within target % (of answered)',
-  service_level_pct: 'answered within target % (of offered)',
-  abandoned_pct: 'abandoned %',
-  mean_answer_seconds: 'mean answer time, s',
-  p90_answer_seconds: '90th percentile answer time, s',
-  true_i_graded_lower_pct: 'true I calls graded lower %',
-};
+/** The headline metrics `compare` prints, in this order. */
+const SHOWN: [metric: string, label: (targetSeconds: number) => string][] = [
+  ['answered_within_target_pct', (t) => `answered within ${fmt(t)} s, % of answered`],
+  ['abandoned_pct', () => 'abandoned %'],
+  ['mean_answer_seconds', () => 'mean answer time, s'],
+  ['p90_answer_seconds', () => '90th percentile answer time, s'],
+];
 
-/** The before/after table `compare` prints: the headline metrics, with 95% CIs of the paired differences. */
-export function printComparison(io: Io, baseline: string, variant: string, rows: ComparisonRow[], replications: number): void {
+/**
+ * The before/after table `compare` prints: per contact type the Home Office measure (answered
+ * within target as a share of answered calls), abandonment (where anyone hangs up), mean and
+ * 90th percentile answer times, and the share of true I calls graded lower; each with 95% CIs.
+ */
+export function printComparison(
+  io: Io,
+  baseline: string,
+  variant: string,
+  rows: ComparisonRow[],
+  replications: number,
+  targetSeconds: ReadonlyMap<string, number>,
+): void {
   io.out(`${baseline} -> ${variant}: ${replications} paired replication${replications === 1 ? '' : 's'} on common random numbers${replications > 1 ? ' (± is the 95% confidence half-width)' : ''}`);
-  const shown = rows.filter((r) => r.metric in SHOWN);
-  io.out(
-    textTable(
-      ['contact', 'metric', baseline, variant, 'difference'],
-      shown.map((r) => [r.contact, SHOWN[r.metric], pm(r.baseline, r.baselineCi95), pm(r.variant, r.variantCi95), pm(r.difference, r.differenceCi95)]),
-    ),
-  );
+  const find = (metric: string, contact: string) => rows.find((r) => r.metric === metric && r.contact === contact);
+  const lines: string[][] = [];
+  const contacts = [...new Set(rows.map((r) => r.contact))].filter((c) => c !== 'all');
+  for (const contact of contacts) {
+    const abandoned = find('abandoned_pct', contact);
+    for (const [metric, label] of SHOWN) {
+      const r = find(metric, contact);
+      if (!r) continue;
+      if (metric === 'abandoned_pct' && abandoned && abandoned.baseline === 0 && abandoned.variant === 0) continue;
+      lines.push([contact, label(targetSeconds.get(contact) ?? NaN), pm(r.baseline, r.baselineCi95), pm(r.variant, r.variantCi95), pm(r.difference, r.differenceCi95)]);
+    }
+  }
+  const graded = find('true_i_graded_lower_pct', 'all');
+  if (graded) lines.push(['all', 'true I calls graded lower %', pm(graded.baseline, graded.baselineCi95), pm(graded.variant, graded.variantCi95), pm(graded.difference, graded.differenceCi95)]);
+  io.out(textTable(['contact', 'metric', baseline, variant, 'difference'], lines));
 }
