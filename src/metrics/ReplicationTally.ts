@@ -42,13 +42,13 @@ export interface ReplicationResult {
   calendarEvents: number;
   contacts: ContactTotals[];
   /** [contact][interval * INTERVAL_FIELDS + field] */
-  intervals: number[][];
+  intervals: Float64Array[];
   /** [contact][month * MONTH_FIELDS + field] */
-  months: number[][];
+  months: Float64Array[];
   /** [group] handler-seconds staffed and busy per interval */
-  groups: { staffedSeconds: number[]; busySeconds: number[] }[];
+  groups: { staffedSeconds: Float64Array; busySeconds: Float64Array }[];
   /** Answered calls by handler level (levels, then 'no level') x true grade x assigned grade, flat. */
-  triage: number[];
+  triage: Float64Array;
   /** Answered calls and busy seconds by 'group|shift|level' (counted calls). */
   staffing: Record<string, [answered: number, busySeconds: number]>;
 }
@@ -168,10 +168,10 @@ export class ReplicationTally {
       events,
       calendarEvents,
       contacts: this.contacts,
-      intervals: this.intervals.map((a) => Array.from(a)),
-      months: this.months.map((a) => Array.from(a)),
-      groups: this.staffed.map((s, g) => ({ staffedSeconds: Array.from(s), busySeconds: Array.from(this.busy[g]) })),
-      triage: Array.from(this.triage),
+      intervals: this.intervals,
+      months: this.months,
+      groups: this.staffed.map((s, g) => ({ staffedSeconds: s, busySeconds: this.busy[g] })),
+      triage: this.triage,
       staffing: Object.fromEntries([...this.staffing.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     };
   }

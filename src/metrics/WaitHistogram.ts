@@ -13,7 +13,7 @@ const DENSE_BINS = 36_000; // one hour of 0.1 s bins
 
 export class WaitHistogram {
   total = 0;
-  private dense = new Uint32Array(DENSE_BINS);
+  private dense: Uint32Array = new Uint32Array(DENSE_BINS);
   private sparse = new Map<number, number>();
 
   /** Count one wait, in seconds (>= 0). */
@@ -50,6 +50,19 @@ export class WaitHistogram {
       if (seen >= rank) return (bin + 0.5) * WAIT_BIN_SECONDS;
     }
     return NaN;
+  }
+
+  /** Its state for a worker thread's postMessage (the dense array's buffer can be transferred). */
+  toState(): { dense: Uint32Array; sparse: [number, number][]; total: number } {
+    return { dense: this.dense, sparse: [...this.sparse.entries()], total: this.total };
+  }
+
+  static fromState(state: { dense: Uint32Array; sparse: [number, number][]; total: number }): WaitHistogram {
+    const h = new WaitHistogram();
+    h.dense = state.dense;
+    h.sparse = new Map(state.sparse);
+    h.total = state.total;
+    return h;
   }
 
   /** Sparse form for shard files: [bin, count] pairs in bin order. */

@@ -15,17 +15,59 @@ export interface Job {
   callsPartPath?: string;
 }
 
-/** A ReplicationResult in a form that survives structured cloning and JSON (histograms as pairs). */
-export type PortableResult = Omit<ReplicationResult, 'contacts'> & {
-  contacts: (Omit<ReplicationResult['contacts'][number], 'waits'> & { waits: [number, number][] })[];
+type Contact = ReplicationResult['contacts'][number];
+
+/** A ReplicationResult as a worker thread posts it: typed arrays (transferred, not copied) and histogram states. */
+export type TransferResult = Omit<ReplicationResult, 'contacts'> & {
+  contacts: (Omit<Contact, 'waits'> & { waits: ReturnType<WaitHistogram['toState']> })[];
+};
+
+/** The result to post from a worker, and the buffers to transfer with it. */
+export function toTransfer(r: ReplicationResult): { result: TransferResult; transfer: ArrayBuffer[] } {
+  const result: TransferResult = { ...r, contacts: r.contacts.map((c) => ({ ...c, waits: c.waits.toState() })) };
+  const arrays = [
+    ...r.intervals,
+    ...r.months,
+    ...r.groups.flatMap((g) => [g.staffedSeconds, g.busySeconds]),
+    r.triage,
+    ...result.contacts.map((c) => c.waits.dense),
+  ];
+  return { result, transfer: [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))] };
+}
+
+export function fromTransfer(t: TransferResult): ReplicationResult {
+  return { ...t, contacts: t.contacts.map((c) => ({ ...c, waits: WaitHistogram.fromState(c.waits) })) };
+}
+
+/** A ReplicationResult as JSON for shard files (plain arrays; histograms as [bin, count] pairs). */
+export type PortableResult = Omit<ReplicationResult, 'contacts' | 'intervals' | 'months' | 'groups' | 'triage'> & {
+  contacts: (Omit<Contact, 'waits'> & { waits: [number, number][] })[];
+  intervals: number[][];
+  months: number[][];
+  groups: { staffedSeconds: number[]; busySeconds: number[] }[];
+  triage: number[];
 };
 
 export function toPortable(r: ReplicationResult): PortableResult {
-  return { ...r, contacts: r.contacts.map((c) => ({ ...c, waits: c.waits.toJSON() })) };
+  return {
+    ...r,
+    contacts: r.contacts.map((c) => ({ ...c, waits: c.waits.toJSON() })),
+    intervals: r.intervals.map((a) => Array.from(a)),
+    months: r.months.map((a) => Array.from(a)),
+    groups: r.groups.map((g) => ({ staffedSeconds: Array.from(g.staffedSeconds), busySeconds: Array.from(g.busySeconds) })),
+    triage: Array.from(r.triage),
+  };
 }
 
 export function fromPortable(p: PortableResult): ReplicationResult {
-  return { ...p, contacts: p.contacts.map((c) => ({ ...c, waits: WaitHistogram.fromJSON(c.waits) })) };
+  return {
+    ...p,
+    contacts: p.contacts.map((c) => ({ ...c, waits: WaitHistogram.fromJSON(c.waits) })),
+    intervals: p.intervals.map((a) => Float64Array.from(a)),
+    months: p.months.map((a) => Float64Array.from(a)),
+    groups: p.groups.map((g) => ({ staffedSeconds: Float64Array.from(g.staffedSeconds), busySeconds: Float64Array.from(g.busySeconds) })),
+    triage: Float64Array.from(p.triage),
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReplicationResult } from '../metrics/ReplicationTally.js';
-import { executeJob, fromPortable, type Job, type PortableResult } from './jobs.js';
+import { executeJob, fromTransfer, type Job, type TransferResult } from './jobs.js';
 
 /** Progress of a batch: replications done, and the simulated clock of each one running. */
 export interface Progress {
@@ -85,7 +85,7 @@ export async function runJobs(
       for (let t = 0; t < Math.min(workers, jobs.length); t++) {
         const w = new Worker(script);
         threads.push(w);
-        w.on('message', (msg: { type: string; id: number; simSeconds?: number; result?: PortableResult; message?: string; stack?: string }) => {
+        w.on('message', (msg: { type: string; id: number; simSeconds?: number; result?: TransferResult; message?: string; stack?: string }) => {
           if (msg.type === 'progress') {
             progress.running.set(msg.id, msg.simSeconds!);
             report();
@@ -93,7 +93,7 @@ export async function runJobs(
             progress.running.delete(msg.id);
             progress.done++;
             report();
-            pending.set(msg.id, fromPortable(msg.result!));
+            pending.set(msg.id, fromTransfer(msg.result!));
             handing = handing.then(handOver).catch(fail);
             if (!startNext(w)) idle.push(w);
             while (idle.length && startNext(idle[idle.length - 1])) idle.pop();
