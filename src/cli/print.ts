@@ -17,11 +17,13 @@ export function printSummary(io: Io, scenario: string, summary: ContactSummary[]
   io.out(`${scenario}: ${replications} replication${replications === 1 ? '' : 's'}${replications > 1 ? ' (± is the 95% confidence half-width)' : ''}`);
   io.out(
     textTable(
-      ['contact', 'offered', 'service level %', 'abandoned %', 'mean answer s', 'p90 answer s'],
+      ['contact', 'target s', 'offered', 'service level %', 'in target % of answered', 'abandoned %', 'mean answer s', 'p90 answer s'],
       summary.map((s) => [
         s.contact,
+        fmt(s.targetSeconds),
         fmt(s.offered, 0),
         pm(s.serviceLevelPct, s.serviceLevelPctCi95),
+        fmt(s.answeredWithinTargetPct, 1),
         pm(s.abandonedPct, s.abandonedPctCi95),
         pm(s.meanAnswerSeconds, s.meanAnswerSecondsCi95),
         fmt(s.p90AnswerSeconds, 1),
