@@ -239,14 +239,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       throw new UsageError(explainUnknown(msg, argv));
     });
   try {
-    let helpShown = false;
     await cli.parseAsync([...argv], {}, (_err, _parsed, output) => {
       if (output) {
-        helpShown = true;
         io.out(output);
       }
     });
-    void helpShown;
   } catch (err) {
     code = reportError(err, io);
   }

@@ -1,4 +1,4 @@
-import { INTERVAL_FIELDS, MONTH_FIELDS, type ReplicationResult, type ReportShape } from './ReplicationTally.js';
+import { emptyTallyArrays, INTERVAL_FIELDS, MONTH_FIELDS, type ReplicationResult, type ReportShape } from './ReplicationTally.js';
 import { WaitHistogram } from './WaitHistogram.js';
 import { meanCi95 } from './stats.js';
 
@@ -90,12 +90,7 @@ export class Aggregate {
 
   constructor(readonly shape: ReportShape) {
     this.waits = shape.contacts.map(() => new WaitHistogram());
-    this.intervals = shape.contacts.map(() => new Float64Array(shape.intervalCount * INTERVAL_FIELDS));
-    this.months = shape.contacts.map(() => new Float64Array(shape.monthCount * MONTH_FIELDS));
-    this.staffed = shape.groups.map(() => new Float64Array(shape.intervalCount));
-    this.busy = shape.groups.map(() => new Float64Array(shape.intervalCount));
-    const g = shape.grades.length;
-    this.triage = new Float64Array((shape.levels.length + 1) * g * g);
+    ({ intervals: this.intervals, months: this.months, staffed: this.staffed, busy: this.busy, triage: this.triage } = emptyTallyArrays(shape));
   }
 
   add(r: ReplicationResult): void {

@@ -34,6 +34,24 @@ export const INTERVAL_FIELDS = 6; // offered, answered, abandoned, withinTarget,
 /** Columns of the flat per-month arrays, per contact. */
 export const MONTH_FIELDS = 7; // offered, answered, abandoned, lt10, 10to60, ge60, answerSecondsSum
 
+/** The per-interval, per-month, per-group and triage arrays of a tally, all zero. */
+export function emptyTallyArrays(shape: ReportShape): {
+  intervals: Float64Array[];
+  months: Float64Array[];
+  staffed: Float64Array[];
+  busy: Float64Array[];
+  triage: Float64Array;
+} {
+  const g = shape.grades.length;
+  return {
+    intervals: shape.contacts.map(() => new Float64Array(shape.intervalCount * INTERVAL_FIELDS)),
+    months: shape.contacts.map(() => new Float64Array(shape.monthCount * MONTH_FIELDS)),
+    staffed: shape.groups.map(() => new Float64Array(shape.intervalCount)),
+    busy: shape.groups.map(() => new Float64Array(shape.intervalCount)),
+    triage: new Float64Array((shape.levels.length + 1) * g * g),
+  };
+}
+
 /** Everything the reports need from one replication: mergeable and serialisable. */
 export interface ReplicationResult {
   replication: number;
@@ -87,13 +105,8 @@ export class ReplicationTally {
       answerSecondsSum: 0,
       waits: new WaitHistogram(),
     }));
-    this.intervals = shape.contacts.map(() => new Float64Array(shape.intervalCount * INTERVAL_FIELDS));
-    this.months = shape.contacts.map(() => new Float64Array(shape.monthCount * MONTH_FIELDS));
-    this.staffed = shape.groups.map(() => new Float64Array(shape.intervalCount));
-    this.busy = shape.groups.map(() => new Float64Array(shape.intervalCount));
+    ({ intervals: this.intervals, months: this.months, staffed: this.staffed, busy: this.busy, triage: this.triage } = emptyTallyArrays(shape));
     this.targets = Float64Array.from(shape.contacts, (c) => c.targetSeconds);
-    const g = shape.grades.length;
-    this.triage = new Float64Array((shape.levels.length + 1) * g * g);
   }
 
   /** Fold one ended call. */

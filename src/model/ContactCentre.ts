@@ -199,33 +199,24 @@ export class ContactCentre {
       const type = this.contacts.find((c) => c.name === m.contact)!;
       const startAt = m.at !== undefined ? this.frame.secondsAt(m.at)! : this.warmupSeconds + m.at_hours! * 3600;
       const lengthSeconds = m.over_minutes * 60;
-      const rate = m.extra_calls / lengthSeconds;
-      const rng = this.streams.stream(`incident:${i}`);
       const end = Math.min(startAt + lengthSeconds, this.endSeconds);
-      const next = (): void => {
-        this.arrive(type, this.calendar.now, 'new', -1);
-        const at = this.calendar.now - Math.log(1 - rng()) / rate;
-        if (at < end) this.calendar.schedule(at, next, null);
-      };
-      const first = startAt - Math.log(1 - rng()) / rate;
-      if (first < end && first >= 0) this.calendar.schedule(first, next, null);
+      this.startPoisson(type, m.extra_calls / lengthSeconds, this.streams.stream(`incident:${i}`), Math.max(0, startAt), end);
     });
     this.calendar.schedule(this.warmupSeconds, this.onCountingStarts, null, Tie.Roster);
   }
 
   // ---- arrivals ---------------------------------------------------------------------------
 
-  /** Constant-rate Poisson arrivals (calls per second) until the end of the counted period. */
-  private startPoisson(type: ContactType, ratePerSecond: number, rng: Rng): void {
+  /** Constant-rate Poisson arrivals (calls per second) from `fromSeconds` until `untilSeconds` (the counted period's end). */
+  private startPoisson(type: ContactType, ratePerSecond: number, rng: Rng, fromSeconds = 0, untilSeconds = this.endSeconds): void {
     const meanGapSeconds = 1 / ratePerSecond;
-    const end = this.endSeconds;
     const next = (): void => {
       this.arrive(type, this.calendar.now, 'new', -1);
       const at = this.calendar.now - meanGapSeconds * Math.log(1 - rng());
-      if (at < end) this.calendar.schedule(at, next, null);
+      if (at < untilSeconds) this.calendar.schedule(at, next, null);
     };
-    const first = -meanGapSeconds * Math.log(1 - rng());
-    if (first < end) this.calendar.schedule(first, next, null);
+    const first = fromSeconds - meanGapSeconds * Math.log(1 - rng());
+    if (first < untilSeconds) this.calendar.schedule(first, next, null);
   }
 
   /** Poisson arrivals with an hourly rate table. */
