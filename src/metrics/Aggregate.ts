@@ -171,6 +171,8 @@ export class Aggregate {
     handlersStaffed: number;
     handlersBusy: number;
     repeatOffered: number;
+    answeredWithinTargetPct: number;
+    abandonedPct: number;
   }[] {
     const out = [];
     const n = this.count;
@@ -198,6 +200,8 @@ export class Aggregate {
           handlersStaffed: staffed / secs / n,
           handlersBusy: busy / secs / n,
           repeatOffered: v[b + 5] / n,
+          answeredWithinTargetPct: ratio(v[b + 3], v[b + 1], 100),
+          abandonedPct: ratio(v[b + 2], v[b], 100),
         });
       }
     }

@@ -29,6 +29,7 @@ export const REPLICATIONS_HEADERS = [
 export const INTERVALS_HEADERS = [
   'scenario', 'interval_start', 'contact', 'offered', 'answered', 'abandoned',
   'service_level_pct', 'mean_answer_seconds', 'handlers_staffed', 'handlers_busy', 'repeat_offered',
+  'answered_within_target_pct', 'abandoned_pct',
 ] as const;
 export const PEEL_HEADERS = [
   'scenario', 'month', 'contact', 'offered', 'answered', 'abandoned', 'abandoned_pct',
@@ -84,6 +85,7 @@ export function intervalsTable(scenario: string, a: Aggregate, labels: Labels): 
     rows: a.intervalRows().map((r) => [
       scenario, labels.intervalLabel(r.interval), r.contact, fmt(r.offered), fmt(r.answered), fmt(r.abandoned),
       fmt(r.serviceLevelPct), fmt(r.meanAnswerSeconds), fmt(r.handlersStaffed), fmt(r.handlersBusy), fmt(r.repeatOffered),
+      fmt(r.answeredWithinTargetPct), fmt(r.abandonedPct),
     ]),
   };
 }
