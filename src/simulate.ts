@@ -73,7 +73,7 @@ export function simulate(scenario: Scenario, options: { seed: number; replicatio
     },
     async runAsync(pause): Promise<RunTotals> {
       const { calendar, centre } = prepare();
-      while (calendar.runEvents(16_384)) {
+      while (calendar.runEvents(4_096)) {
         const wait = pause(calendar.now);
         if (wait) await wait;
       }

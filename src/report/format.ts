@@ -8,6 +8,11 @@
 export function fmt(value: number | null | undefined, decimals = 4): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
   const s = value.toFixed(decimals);
-  const trimmed = s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  if (decimals === 0) return s === '-0' ? '0' : s;
+  // drop trailing zeros and a bare point (toFixed always writes the point here)
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (s.charCodeAt(end - 1) === 46 /* . */) end--;
+  const trimmed = end === s.length ? s : s.slice(0, end);
   return trimmed === '-0' ? '0' : trimmed;
 }
