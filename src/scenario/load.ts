@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { LineCounter, parseDocument, parse as parseYamlValue } from 'yaml';
 import type { z } from 'zod';
-import { scenarioSchema, type ScenarioInput } from './schema.js';
+import { DAYS, GRADES, MONTHS, scenarioSchema, type ScenarioInput } from './schema.js';
 import { crossChecks, type Problem } from './checks.js';
 
 /** A validated scenario with every default applied: what the model runs and run.json shows. */
@@ -195,14 +195,26 @@ function setPath(raw: Record<string, unknown>, keyPath: string, value: unknown, 
   node[parts[parts.length - 1]] = value;
 }
 
+/** Sections whose keys come from a fixed list: an unknown key there names the list. */
+const NAMED_KEYS: Record<string, readonly string[]> = {
+  day_of_week: DAYS,
+  hour_of_day_on: DAYS,
+  month_of_year: MONTHS,
+  grades: GRADES,
+  handling_by_grade: GRADES,
+};
+
 function zodProblems(error: z.ZodError): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
     const p = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       const custom = issue.message.startsWith('unknown distribution family');
+      const last = issue.path[issue.path.length - 1];
+      const expected = typeof last === 'string' ? NAMED_KEYS[last] : undefined;
       for (const key of issue.keys) {
-        out.push({ path: p ? `${p}.${key}` : key, message: custom ? issue.message : 'unknown key (check the spelling)' });
+        const message = custom ? issue.message : expected ? `unknown key; expected one of ${expected.join(', ')}` : 'unknown key (check the spelling)';
+        out.push({ path: p ? `${p}.${key}` : key, message });
       }
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       out.push({ path: p, message: 'required key is missing' });

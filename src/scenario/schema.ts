@@ -52,7 +52,7 @@ export type Grade = (typeof GRADES)[number];
 
 const clockTime = z
   .string({ error: 'expected a clock time "HH:MM"' })
-  .regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: 'expected a clock time "HH:MM" (00:00 to 24:00)' })
+  .regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: 'expected a clock time "HH:MM" (00:00 to 24:00)', abort: true })
   .refine((t) => t <= '24:00', { error: 'expected a clock time "HH:MM" (00:00 to 24:00)' });
 const isoDate = z
   .string({ error: 'expected a date "YYYY-MM-DD"' })

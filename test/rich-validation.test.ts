@@ -1,0 +1,102 @@
+/**
+ * Validation of the richer scenario keys: every problem reported at once with its key path,
+ * and roster gaps as a warning that names the hours.
+ */
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../src/scenario/load.js';
+
+const base = () => ({
+  name: 'rich',
+  horizon: { days: 7, start_date: '2022-06-01' },
+  contacts: {
+    '999': {
+      priority: 1,
+      arrivals: { calls_per_day: 1000 },
+      handling: { exponential: { mean_seconds: 60 } },
+      target: { answer_within_seconds: 10 },
+    },
+  },
+  training_levels: { experienced: { handling_multiplier: 1 } },
+  handlers: {
+    day: {
+      answers: ['999'],
+      shifts: { early: { start: '07:00', end: '15:00', staff: 5 }, late: { start: '15:00', end: '07:00', staff: 5 } },
+    },
+  },
+});
+
+const problemsOf = (raw: unknown) => validateScenario(raw).problems.map((p) => `${p.path}: ${p.message}`);
+
+describe('richer scenario validation', () => {
+  it('accepts the base scenario without problems or warnings', () => {
+    const r = validateScenario(base());
+    expect(r.problems).toEqual([]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('reports every problem of the richer keys at once, each with its path', () => {
+    const s = base() as any;
+    s.contacts['999'].arrivals.hour_of_day = [1, 2, 3];
+    s.contacts['999'].arrivals.day_of_week = { mon: -1, funday: 2 };
+    s.contacts['999'].grades = { I: 0.5, S: 0.4 };
+    s.handlers.day.shifts.early.start = '7am';
+    s.handlers.day.shifts.late.days = ['mon', 'someday'];
+    s.handlers.day.training_mix = { experienced: 0.5, new: 0.3 };
+    const problems = problemsOf(s).join('\n');
+    expect(problems).toMatch(/contacts\.999\.arrivals\.hour_of_day: expected exactly 24 hourly weights/);
+    expect(problems).toMatch(/contacts\.999\.arrivals\.day_of_week\.mon: must be >= 0/);
+    expect(problems).toMatch(/contacts\.999\.arrivals\.day_of_week\.funday: unknown key; expected one of mon, tue, wed, thu, fri, sat, sun/);
+    expect(problems.match(/early\.start/g)).toHaveLength(1);
+    expect(problems).toMatch(/contacts\.999\.grades: grade shares must add up to 1/);
+    expect(problems).toMatch(/handlers\.day\.shifts\.early\.start: expected a clock time "HH:MM"/);
+    expect(problems).toMatch(/handlers\.day\.shifts\.late\.days\.1: expected a day: mon/);
+    expect(problems).toMatch(/handlers\.day\.training_mix: training_mix shares must add up to 1/);
+  });
+
+  it('rejects negative hourly weights', () => {
+    const s = base() as any;
+    s.contacts['999'].arrivals.hour_of_day = [-1, ...new Array(23).fill(1)];
+    expect(problemsOf(s).join('\n')).toMatch(/contacts\.999\.arrivals\.hour_of_day\.0: must be >= 0/);
+  });
+
+  it('names the level, contact type or calendar a key needs', () => {
+    const s = base() as any;
+    s.handlers.day.training_mix = { novice: 1 };
+    s.contacts['999'].on_abandon = { call_back: { contact: 'callback', probability: 1 } };
+    s.contacts['999'].patience = { exponential: { mean_seconds: 60 } };
+    s.major_incidents = [{ contact: '111', at_hours: 1, extra_calls: 10, over_minutes: 5 }];
+    const problems = problemsOf(s).join('\n');
+    expect(problems).toMatch(/handlers\.day\.training_mix\.novice: unknown training level; expected one of experienced/);
+    expect(problems).toMatch(/contacts\.999\.on_abandon\.call_back\.contact: unknown contact type 'callback'/);
+    expect(problems).toMatch(/major_incidents\.0\.contact: unknown contact type '111'/);
+    const undated = base() as any;
+    delete undated.horizon.start_date;
+    undated.contacts['999'].arrivals.special_days = { '12-25': 0.5 };
+    expect(problemsOf(undated).join('\n')).toMatch(/contacts\.999\.arrivals\.special_days: needs a calendar: set horizon\.start_date/);
+  });
+
+  it('an online contact cannot have patience', () => {
+    const s = base() as any;
+    s.contacts['999'].channel = 'online';
+    s.contacts['999'].patience = { exponential: { mean_seconds: 60 } };
+    expect(problemsOf(s).join('\n')).toMatch(/contacts\.999\.patience: an online contact has nobody waiting on a line/);
+  });
+
+  it('warns, naming the hours, when a roster leaves a contact type with nobody to answer it', () => {
+    const s = base() as any;
+    s.handlers.day.shifts.late.end = '23:00';
+    s.handlers.day.shifts.early.days = ['mon', 'tue', 'wed', 'thu', 'fri'];
+    const r = validateScenario(s);
+    expect(r.problems).toEqual([]);
+    const w = r.warnings.map((x) => `${x.path}: ${x.message}`).join('\n');
+    expect(w).toMatch(/contacts\.999: nobody is rostered to answer it in these hours of the week: mon 00:00-07:00, mon 23:00-24:00, tue 00:00-07:00/);
+    expect(w).toMatch(/sat 00:00-15:00, sat 23:00-24:00/);
+  });
+
+  it('a contact type that nobody is ever rostered for is an error', () => {
+    const s = base() as any;
+    s.handlers.day.shifts.early.staff = 0;
+    s.handlers.day.shifts.late.staff = 0;
+    expect(problemsOf(s).join('\n')).toMatch(/contacts\.999: no handler is ever on duty/);
+  });
+});
