@@ -1,0 +1,23 @@
+/**
+ * metcc-sim as a library: load a scenario, simulate replications, fold and report them.
+ *
+ * @example
+ *   import { loadScenario, simulate } from 'metcc-sim';
+ *   const { scenario } = loadScenario('scenarios/erlang-a-check.yaml');
+ *   const sim = simulate(scenario, { seed: 7, replication: 0 });
+ *   sim.calls$.subscribe((call) => console.log(call.contact, call.waitSeconds));
+ *   sim.run();
+ */
+export { simulate, runReplication, reportShape, type Simulation, type RunTotals } from './simulate.js';
+export { loadScenario, validateScenario, parseOverride, ScenarioError, type Scenario, type LoadedScenario } from './scenario/load.js';
+export type { CallRecord, HandlerIntervalRecord, Outcome, CallSource } from './model/records.js';
+export { Calendar, Tie } from './engine/Calendar.js';
+export { SimScheduler } from './engine/SimScheduler.js';
+export { RandomStreams, replicationSeed } from './engine/rng.js';
+export { distributionFrom } from './engine/distributions.js';
+export { Aggregate } from './metrics/Aggregate.js';
+export { erlangB, erlangC, erlangA, intervalFigures, fewestHandlers, priorityMeanWaits } from './metrics/erlang.js';
+export { runStudy, mergeShards } from './study/runStudy.js';
+export { compareStudies } from './study/compare.js';
+export { runSweep } from './study/sweep.js';
+export { main } from './cli/main.js';
