@@ -120,6 +120,33 @@ describe('sweep', () => {
   });
 });
 
+describe('compare and sweep shard and merge like run', () => {
+  it('compare --shard i/n then merge = compare', async () => {
+    const INVEST = path.join(ROOT, 'scenarios', 'metcc-2023-investment.yaml');
+    const args = ['compare', BASELINE, INVEST, '--set', 'horizon.days=1', '--set', 'horizon.warmup_days=1', '--replications', '3', '--quiet'];
+    await run([...args, '--out', path.join(work, 'cmp-whole')]);
+    for (const i of [0, 1]) await run([...args, '--shard', `${i}/2`, '--out', path.join(work, `cmp-shard-${i}`)]);
+    const merged = await run(['merge', path.join(work, 'cmp-shard-1'), path.join(work, 'cmp-shard-0'), '--out', path.join(work, 'cmp-merged')]);
+    expect(merged.out.join('\n')).toMatch(/answered within 10 s/);
+    for (const file of ['comparison.csv', 'metcc-2022-baseline/summary.csv', 'metcc-2023-investment/summary.csv', 'metcc-2023-investment/peel.csv']) {
+      const whole = readFileSync(path.join(work, 'cmp-whole', file));
+      expect(readFileSync(path.join(work, 'cmp-merged', file)).equals(whole), file).toBe(true);
+    }
+  }, 120_000);
+
+  it('sweep --shard i/n then merge = sweep, and --resume skips a complete sweep shard', async () => {
+    const args = ['sweep', 'scenarios/erlang-a-check.yaml', '--set', 'handlers.all.staff=48,52', '--set', 'horizon.hours=10', '--replications', '3', '--quiet'];
+    await run([...args, '--out', path.join(work, 'sw-whole')]);
+    for (const i of [0, 1, 2]) await run([...args, '--shard', `${i}/3`, '--out', path.join(work, `sw-shard-${i}`)]);
+    const again = await run([...args, '--shard', '1/3', '--resume', '--out', path.join(work, 'sw-shard-1')]);
+    expect(again.out.join('\n')).toMatch(/already complete/);
+    await run(['merge', path.join(work, 'sw-shard-0'), path.join(work, 'sw-shard-1'), path.join(work, 'sw-shard-2'), '--out', path.join(work, 'sw-merged')]);
+    const whole = readFileSync(path.join(work, 'sw-whole', 'sweep.csv'));
+    expect(whole.toString().split('\n').length).toBeGreaterThan(4);
+    expect(readFileSync(path.join(work, 'sw-merged', 'sweep.csv')).equals(whole)).toBe(true);
+  }, 120_000);
+});
+
 describe('interrupted runs', () => {
   it('a run killed mid-way leaves no report file under its real name', async () => {
     const out = path.join(work, 'killed');

@@ -11,7 +11,8 @@ import { progressLine } from './progress.js';
 import { fmt } from '../report/format.js';
 import { erlangCommand, ERLANG_OPTIONS } from './erlang.js';
 import { printComparison, printSummary } from './print.js';
-import { compareStudies } from '../study/compare.js';
+import { compareStudies, isCompareShard, mergeCompareShards } from '../study/compare.js';
+import { isSweepShard, mergeSweepShards } from '../study/sweep.js';
 
 import { UsageError } from './errors.js';
 export { UsageError };
@@ -95,6 +96,11 @@ function studySettings(loaded: LoadedScenario, argv: SimOptions, defaultOut: str
   return options;
 }
 
+/** Answer targets by contact type, for the before/after table's labels. */
+function targetsOf(loaded: Pick<LoadedScenario, 'scenario'>): Map<string, number> {
+  return new Map(Object.entries(loaded.scenario.contacts).map(([name, c]) => [name, c.target.answer_within_seconds]));
+}
+
 /** `--shard i/n`: 0 <= i < n. */
 function parseShard(text: string | undefined): { index: number; count: number } | undefined {
   if (text === undefined) return undefined;
@@ -166,10 +172,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           throw new UsageError(`compare: both scenarios are named '${base.scenario.name}'; expected different names (each names its report folder)`);
         }
         const settings = studySettings(base, a, path.join('reports', `${base.scenario.name}-vs-${variant.scenario.name}`));
-        if (settings.shard) throw new UsageError('compare: --shard is for run (shard each scenario with run, then merge)');
         const result = await compareStudies(base, variant, settings).finally(settings.finish);
-        const targets = new Map(Object.entries(base.scenario.contacts).map(([name, c]) => [name, c.target.answer_within_seconds]));
-        printComparison(io, base.scenario.name, variant.scenario.name, result.rows, settings.replications, targets);
+        if (settings.shard) {
+          io.out(`shard ${a.shard} of ${base.scenario.name} vs ${variant.scenario.name} written to ${settings.outDir}/; combine the shards with 'metcc-sim merge'`);
+          return;
+        }
+        printComparison(io, base.scenario.name, variant.scenario.name, result.rows, settings.replications, targetsOf(base));
         io.out(`reports written to ${settings.outDir}/ (comparison.csv, ${base.scenario.name}/, ${variant.scenario.name}/)`);
       },
     )
@@ -182,27 +190,40 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const first = loadScenario(a.scenario as string, [...fixed, ...keys.map((k) => ({ keyPath: k.keyPath, value: k.values[0] }))]);
         for (const w of first.warnings) io.err(`warning: ${first.file}: ${w.path}: ${w.message}`);
         const settings = studySettings(first, { ...a, set: [] }, path.join('reports', `${first.scenario.name}-sweep`));
-        if (settings.shard || settings.calls) throw new UsageError('sweep: --shard and --calls are for run');
+        if (settings.calls) throw new UsageError('sweep: --calls is for run and compare (a sweep writes sweep.csv only)');
         const points = keys.reduce((n, k) => n * k.values.length, 1);
-        const { rows } = await runSweep(a.scenario as string, fixed, keys, settings).finally(settings.finish);
+        const { rows, skipped } = await runSweep(a.scenario as string, fixed, keys, settings).finally(settings.finish);
         io.out(`${first.scenario.name}: ${points} points x ${settings.replications} replications on common random numbers`);
-        io.out(`sweep.csv written to ${settings.outDir}/ (${rows.length} rows)`);
+        if (skipped) io.out(`shard ${a.shard} is already complete in ${settings.outDir}/ (--resume): nothing to do`);
+        else if (settings.shard) io.out(`shard ${a.shard} written to ${settings.outDir}/; combine the shards with 'metcc-sim merge'`);
+        else io.out(`sweep.csv written to ${settings.outDir}/ (${rows.length} rows)`);
       },
     )
     .command(
       'merge <dirs..>',
-      'combine the outputs of shards (run --shard i/n) into the reports of one run',
+      'combine the outputs of shards (run, compare or sweep --shard i/n) into the reports of one run',
       (y) =>
         y
           .positional('dirs', { type: 'string', array: true, demandOption: true })
           .option('out', { type: 'string', describe: 'folder for the merged reports (default reports/<scenario name>)' }),
       async (a) => {
         const dirs = a.dirs as string[];
-        const name = readShards(dirs).shards[0].scenario.name;
-        const outDir = (a.out as string | undefined) ?? path.join('reports', name);
-        const result = await mergeShards(dirs, outDir);
-        printSummary(io, name, result.aggregate.summary(), result.aggregate.count);
-        io.out(`merged ${dirs.length} shards into ${outDir}/ (${result.files.join(', ')})`);
+        const out = a.out as string | undefined;
+        if (isCompareShard(dirs[0])) {
+          const r = await mergeCompareShards(dirs, out);
+          const targets = new Map(r.baseline.aggregate.shape.contacts.map((c) => [c.name, c.targetSeconds]));
+          printComparison(io, r.names[0], r.names[1], r.rows, r.baseline.aggregate.count, targets);
+          io.out(`merged ${dirs.length} compare shards into ${r.outDir}/ (comparison.csv, ${r.names[0]}/, ${r.names[1]}/)`);
+        } else if (isSweepShard(dirs[0])) {
+          const r = await mergeSweepShards(dirs, out);
+          io.out(`merged ${dirs.length} sweep shards: sweep.csv written to ${r.outDir}/ (${r.rows.length} rows)`);
+        } else {
+          const name = readShards(dirs).shards[0].scenario.name;
+          const outDir = out ?? path.join('reports', name);
+          const result = await mergeShards(dirs, outDir);
+          printSummary(io, name, result.aggregate.summary(), result.aggregate.count);
+          io.out(`merged ${dirs.length} shards into ${outDir}/ (${result.files.join(', ')})`);
+        }
       },
     )
     .command(

@@ -1,33 +1,88 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Aggregate } from '../metrics/Aggregate.js';
 import { compareAggregates, type ComparisonRow } from '../metrics/comparison.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { fmt } from '../report/format.js';
-import { runStudy, type StudyOptions, type StudyResult } from './runStudy.js';
+import { mergeShards, MergeError, runStudy, type StudyOptions, type StudyResult } from './runStudy.js';
 
 export const COMPARISON_HEADERS = ['metric', 'contact', 'baseline', 'variant', 'difference', 'difference_ci95'] as const;
+/** Marks the --out folder of `compare --shard i/n`: which two scenario folders it holds. */
+export const COMPARE_SHARD_FILE = 'compare-shard.json';
+
+interface CompareShardMarker {
+  format: 'metcc-sim-compare-shard/1';
+  baseline: string;
+  variant: string;
+  shard: { index: number; count: number };
+}
 
 /**
  * Run a baseline and a variant on common random numbers (same seed and replication indices,
  * so every stream that a lever does not touch gives both the same draws) and write both
- * scenarios' reports, each in a folder named after it, and comparison.csv.
+ * scenarios' reports, each in a folder named after it, and comparison.csv. With a shard, each
+ * folder gets that shard's shard.json instead, for `merge`.
  */
 export async function compareStudies(
   baseline: LoadedScenario,
   variant: LoadedScenario,
-  options: Omit<StudyOptions, 'outDir'> & { outDir: string },
+  options: StudyOptions,
 ): Promise<{ rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult }> {
   mkdirSync(options.outDir, { recursive: true });
   const base = await runStudy(baseline, { ...options, outDir: path.join(options.outDir, baseline.scenario.name) });
   const vari = await runStudy(variant, { ...options, outDir: path.join(options.outDir, variant.scenario.name) });
-  const rows = compareAggregates(base.aggregate, vari.aggregate);
   const staged = new StagedFiles(options.outDir);
+  if (options.shard) {
+    const marker: CompareShardMarker = {
+      format: 'metcc-sim-compare-shard/1',
+      baseline: baseline.scenario.name,
+      variant: variant.scenario.name,
+      shard: options.shard,
+    };
+    staged.text(COMPARE_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
+    staged.commit();
+    return { rows: [], baseline: base, variant: vari };
+  }
+  const rows = await writeComparison(staged, base.aggregate, vari.aggregate);
+  staged.commit();
+  return { rows, baseline: base, variant: vari };
+}
+
+async function writeComparison(staged: StagedFiles, base: Aggregate, variant: Aggregate): Promise<ComparisonRow[]> {
+  const rows = compareAggregates(base, variant);
   await staged.csv(
     'comparison.csv',
     COMPARISON_HEADERS,
     rows.map((r) => [r.metric, r.contact, fmt(r.baseline), fmt(r.variant), fmt(r.difference), fmt(r.differenceCi95)]),
   );
+  return rows;
+}
+
+/** True if the folder is the output of `compare --shard`. */
+export function isCompareShard(dir: string): boolean {
+  return existsSync(path.join(dir, COMPARE_SHARD_FILE));
+}
+
+/**
+ * `merge` of `compare --shard` outputs: each scenario's shards merged into its own folder, and
+ * comparison.csv from the two, as an unsharded compare would have written them.
+ */
+export async function mergeCompareShards(dirs: readonly string[], outDir?: string): Promise<{ outDir: string; rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; names: [string, string] }> {
+  const markers = dirs.map((d) => {
+    const file = path.join(d, COMPARE_SHARD_FILE);
+    if (!existsSync(file)) throw new MergeError(`${d}: no ${COMPARE_SHARD_FILE}; expected the --out folders of one compare --shard study`);
+    return JSON.parse(readFileSync(file, 'utf8')) as CompareShardMarker;
+  });
+  const { baseline, variant } = markers[0];
+  markers.forEach((m, i) => {
+    if (m.baseline !== baseline || m.variant !== variant) throw new MergeError(`${dirs[i]}: compares ${m.baseline} with ${m.variant}, not ${baseline} with ${variant}`);
+  });
+  const out = outDir ?? path.join('reports', `${baseline}-vs-${variant}`);
+  const base = await mergeShards(dirs.map((d) => path.join(d, baseline)), path.join(out, baseline));
+  const vari = await mergeShards(dirs.map((d) => path.join(d, variant)), path.join(out, variant));
+  const staged = new StagedFiles(out);
+  const rows = await writeComparison(staged, base.aggregate, vari.aggregate);
   staged.commit();
-  return { rows, baseline: base, variant: vari };
+  return { outDir: out, rows, baseline: base, variant: vari, names: [baseline, variant] };
 }

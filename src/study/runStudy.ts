@@ -111,18 +111,7 @@ export async function runStudy(loaded: LoadedScenario, options: StudyOptions): P
     }
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (options.shard) {
-      const shard: ShardFile = {
-        format: 'metcc-sim-shard/1',
-        version: programVersion(),
-        scenario_file: portablePath(loaded.file),
-        scenario_sha256: loaded.sha256,
-        scenario,
-        seed: options.seed,
-        replications: options.replications,
-        shard: options.shard,
-        results: portable,
-      };
-      staged.text(SHARD_FILE, JSON.stringify(shard));
+      staged.text(SHARD_FILE, JSON.stringify(shardFile(loaded, options.seed, options.replications, options.shard, portable)));
       files.push(SHARD_FILE);
     } else {
       files.unshift(...(await writeReports(staged, loaded, aggregate, options, wallSeconds)));
@@ -135,6 +124,36 @@ export async function runStudy(loaded: LoadedScenario, options: StudyOptions): P
   } finally {
     if (partsDir) rmSync(partsDir, { recursive: true, force: true });
   }
+}
+
+/** The content of a shard.json: one scenario's results for the replications of one shard. */
+export function shardFile(
+  loaded: LoadedScenario,
+  seed: number,
+  replications: number,
+  shard: { index: number; count: number },
+  results: PortableResult[],
+): ShardFile {
+  return {
+    format: 'metcc-sim-shard/1',
+    version: programVersion(),
+    scenario_file: portablePath(loaded.file),
+    scenario_sha256: loaded.sha256,
+    scenario: loaded.scenario,
+    seed,
+    replications,
+    shard,
+    results,
+  };
+}
+
+/** The aggregate of one study rebuilt from its shards' folders (all of them, checked). */
+export function aggregateShards(dirs: readonly string[]): { aggregate: Aggregate; first: ShardFile; shards: ShardFile[] } {
+  const { shards, results } = readShards(dirs);
+  const first = shards[0];
+  const aggregate = new Aggregate(reportShape(first.scenario));
+  for (const r of results) aggregate.add(r);
+  return { aggregate, first, shards };
 }
 
 function portablePath(file: string): string {
@@ -225,11 +244,8 @@ export class MergeError extends Error {
  */
 export async function mergeShards(dirs: readonly string[], outDir: string): Promise<StudyResult> {
   const started = process.hrtime.bigint();
-  const { shards, results } = readShards(dirs);
-  const first = shards[0];
+  const { aggregate, first, shards } = aggregateShards(dirs);
   const loaded: LoadedScenario = { scenario: first.scenario, file: first.scenario_file, sha256: first.scenario_sha256, warnings: [] };
-  const aggregate = new Aggregate(reportShape(first.scenario));
-  for (const r of results) aggregate.add(r);
   mkdirSync(outDir, { recursive: true });
   const staged = new StagedFiles(outDir);
   try {

@@ -1,17 +1,28 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Aggregate } from '../metrics/Aggregate.js';
 import { loadScenario, type LoadedScenario, type Override } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { SUMMARY_HEADERS, summaryTable } from '../report/reports.js';
-import { replicationIndices } from './runStudy.js';
-import type { Job } from './jobs.js';
+import { aggregateShards, MergeError, replicationIndices, SHARD_FILE, shardFile } from './runStudy.js';
+import { toPortable, type Job, type PortableResult } from './jobs.js';
 import { runJobs, type Progress } from './pool.js';
 
 /** One swept key and the values it takes. */
 export interface SweptKey {
   keyPath: string;
   values: unknown[];
+}
+
+/** Marks the --out folder of `sweep --shard i/n`; each point's shard is in point-<i>/. */
+export const SWEEP_SHARD_FILE = 'sweep-shard.json';
+
+interface SweepShardMarker {
+  format: 'metcc-sim-sweep-shard/1';
+  keys: SweptKey[];
+  points: number;
+  shard: { index: number; count: number };
 }
 
 /** Every combination of the swept values, the first key varying slowest. */
@@ -21,39 +32,126 @@ export function sweepPoints(keys: readonly SweptKey[]): Override[][] {
   return points;
 }
 
+const pointDir = (i: number) => `point-${i + 1}`;
+
+/** sweep.csv: the swept keys' values, then the columns of summary.csv, per point and contact type. */
+function sweepTable(keys: readonly SweptKey[], names: readonly string[], aggregates: readonly Aggregate[]): { headers: string[]; rows: string[][] } {
+  const headers = [...keys.map((k) => k.keyPath), ...SUMMARY_HEADERS];
+  const rows: string[][] = [];
+  sweepPoints(keys).forEach((overrides, i) => {
+    const values = overrides.map((o) => (typeof o.value === 'string' ? o.value : JSON.stringify(o.value)));
+    for (const row of summaryTable(names[i], aggregates[i]).rows) rows.push([...values, ...row]);
+  });
+  return { headers, rows };
+}
+
 /**
  * `sweep`: run the scenario at every combination of the swept values, each point on common
  * random numbers (the same seed and replication indices), and write sweep.csv: one row per
  * point and contact type, the swept keys' values first, then the columns of summary.csv.
+ * With a shard, write each point's shard.json (in point-<i>/) for `merge` instead.
  */
 export async function runSweep(
   file: string,
   fixed: readonly Override[],
   keys: readonly SweptKey[],
-  options: { seed?: number; replications?: number; outDir: string; workers: number; onProgress?: (p: Progress) => void },
-): Promise<{ rows: string[][]; headers: string[]; points: LoadedScenario[] }> {
+  options: {
+    seed?: number;
+    replications?: number;
+    outDir: string;
+    workers: number;
+    shard?: { index: number; count: number };
+    resume?: boolean;
+    onProgress?: (p: Progress) => void;
+  },
+): Promise<{ rows: string[][]; headers: string[]; points: LoadedScenario[]; skipped?: boolean }> {
   const points = sweepPoints(keys).map((overrides) => loadScenario(file, [...fixed, ...overrides]));
   const seed = options.seed ?? points[0].scenario.seed;
   const replications = options.replications ?? points[0].scenario.replications;
+  if (options.shard && options.resume && sweepShardComplete(options.outDir, keys, points, seed, replications, options.shard)) {
+    return { rows: [], headers: [], points, skipped: true };
+  }
   const jobs: Job[] = [];
   const owner: number[] = [];
   points.forEach((p, i) => {
-    for (const replication of replicationIndices(replications)) {
+    for (const replication of replicationIndices(replications, options.shard)) {
       jobs.push({ scenario: p.scenario, seed, replication });
       owner.push(i);
     }
   });
   const aggregates = points.map((p) => new Aggregate(reportShape(p.scenario)));
-  await runJobs(jobs, options.workers, (j, result) => aggregates[owner[j]].add(result), options.onProgress);
-  const headers = [...keys.map((k) => k.keyPath), ...SUMMARY_HEADERS];
-  const rows: string[][] = [];
-  points.forEach((p, i) => {
-    const values = sweepPoints(keys)[i].map((o) => (typeof o.value === 'string' ? o.value : JSON.stringify(o.value)));
-    for (const row of summaryTable(p.scenario.name, aggregates[i]).rows) rows.push([...values, ...row]);
-  });
+  const portable: PortableResult[][] = points.map(() => []);
+  await runJobs(
+    jobs,
+    options.workers,
+    (j, result) => {
+      if (options.shard) portable[owner[j]].push(toPortable(result));
+      else aggregates[owner[j]].add(result);
+    },
+    options.onProgress,
+  );
   mkdirSync(options.outDir, { recursive: true });
   const staged = new StagedFiles(options.outDir);
+  if (options.shard) {
+    points.forEach((p, i) => staged.text(path.join(pointDir(i), SHARD_FILE), JSON.stringify(shardFile(p, seed, replications, options.shard!, portable[i]))));
+    const marker: SweepShardMarker = { format: 'metcc-sim-sweep-shard/1', keys: [...keys], points: points.length, shard: options.shard };
+    staged.text(SWEEP_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
+    staged.commit();
+    return { rows: [], headers: [], points };
+  }
+  const { headers, rows } = sweepTable(keys, points.map((p) => p.scenario.name), aggregates);
   await staged.csv('sweep.csv', headers, rows);
   staged.commit();
   return { rows, headers, points };
+}
+
+/** A sweep shard's output is complete when its marker and every point's shard.json (renamed into place only when whole) match. */
+function sweepShardComplete(
+  outDir: string,
+  keys: readonly SweptKey[],
+  points: readonly LoadedScenario[],
+  seed: number,
+  replications: number,
+  shard: { index: number; count: number },
+): boolean {
+  const markerFile = path.join(outDir, SWEEP_SHARD_FILE);
+  if (!existsSync(markerFile)) return false;
+  try {
+    const m = JSON.parse(readFileSync(markerFile, 'utf8')) as SweepShardMarker;
+    if (JSON.stringify(m.keys) !== JSON.stringify(keys) || m.shard.index !== shard.index || m.shard.count !== shard.count) return false;
+    return points.every((p, i) => {
+      const f = path.join(outDir, pointDir(i), SHARD_FILE);
+      if (!existsSync(f)) return false;
+      const s = JSON.parse(readFileSync(f, 'utf8'));
+      return s.seed === seed && s.replications === replications && JSON.stringify(s.scenario) === JSON.stringify(p.scenario);
+    });
+  } catch {
+    return false;
+  }
+}
+
+/** True if the folder is the output of `sweep --shard`. */
+export function isSweepShard(dir: string): boolean {
+  return existsSync(path.join(dir, SWEEP_SHARD_FILE));
+}
+
+/** `merge` of `sweep --shard` outputs: the sweep.csv an unsharded sweep would have written. */
+export async function mergeSweepShards(dirs: readonly string[], outDir?: string): Promise<{ outDir: string; rows: string[][] }> {
+  const markers = dirs.map((d) => {
+    const file = path.join(d, SWEEP_SHARD_FILE);
+    if (!existsSync(file)) throw new MergeError(`${d}: no ${SWEEP_SHARD_FILE}; expected the --out folders of one sweep --shard study`);
+    return JSON.parse(readFileSync(file, 'utf8')) as SweepShardMarker;
+  });
+  const first = markers[0];
+  markers.forEach((m, i) => {
+    if (JSON.stringify(m.keys) !== JSON.stringify(first.keys)) throw new MergeError(`${dirs[i]}: sweeps other values than ${dirs[0]}; expected shards of one sweep`);
+  });
+  const merged = Array.from({ length: first.points }, (_, i) => aggregateShards(dirs.map((d) => path.join(d, pointDir(i)))));
+  const out = outDir ?? path.join('reports', `${merged[0].first.scenario.name}-sweep`);
+  const { headers, rows } = sweepTable(first.keys, merged.map((m) => m.first.scenario.name), merged.map((m) => m.aggregate));
+  mkdirSync(out, { recursive: true });
+  const staged = new StagedFiles(out);
+  await staged.csv('sweep.csv', headers, rows);
+  staged.commit();
+  return { outDir: out, rows };
 }
