@@ -8,7 +8,7 @@ import { Call } from './Call.js';
 import { ContactType } from './ContactType.js';
 import { Handler, HandlerGroup, Leaving, type Level } from './HandlerGroup.js';
 import { hourlyRates, nextArrival } from './demand.js';
-import { buildLevels, positionsFor, shiftPlan, type ShiftPlan } from './roster.js';
+import { buildLevels, entryLevel, positionsFor, shiftPlan, type Attrition, type ShiftPlan } from './roster.js';
 import type { CallRecord, CallSource, HandlerIntervalRecord } from './records.js';
 
 /** Where the model sends what happens; `simulate` turns these into Observables. */
@@ -26,6 +26,7 @@ export interface EventCounts {
 }
 
 const DAY = 86_400;
+const YEAR = 365 * DAY;
 const NONE_GRADE = GRADES.indexOf('none');
 const spec = (d: unknown) => distributionFrom(d as DistributionSpec);
 
@@ -149,9 +150,19 @@ export class ContactCentre {
       }
       this.groups.push(group);
       if (g.shifts) {
+        const attrition: Attrition | undefined = g.attrition_pct_per_year
+          ? {
+              // a yearly leaving probability p is a rate of -ln(1 - p) per year
+              ratePerSecond: -Math.log(1 - g.attrition_pct_per_year / 100) / YEAR,
+              vacancySeconds: (g.vacancy_weeks ?? 0) * 7 * DAY,
+              recruitLevel: g.training_mix ? entryLevel(this.levels) : null,
+              rng: streams.stream(`attrition:${name}`),
+              untilSeconds: this.endSeconds + 30 * DAY,
+            }
+          : undefined;
         this.rostered.push({
           group,
-          plans: Object.entries(g.shifts).map(([shiftName, s]) => shiftPlan(shiftName, s, g.training_mix, this.levels)),
+          plans: Object.entries(g.shifts).map(([shiftName, s]) => shiftPlan(shiftName, s, g.training_mix, this.levels, attrition)),
           shrinkage: (g.shrinkage_pct ?? 0) / 100,
           rng: streams.stream(`roster:${name}`),
         });

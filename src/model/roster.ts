@@ -34,18 +34,68 @@ export class Person {
     readonly startLevel: Level | null,
     /** Seconds from clock 0 until the first move up (spread evenly across the people at that level). */
     readonly firstMoveAt: number,
+    /** Clock times at which whoever holds this post leaves (ascending; empty without attrition). */
+    readonly departures: readonly number[] = [],
+    /** How long the post stays empty after a departure before a recruit starts, seconds. */
+    readonly vacancySeconds = 0,
+    /** The level a recruit starts at. */
+    readonly recruitLevel: Level | null = null,
   ) {}
 
-  /** The person's level at clock time `at`. */
+  /** The last departure at or before `at`, or -1. */
+  private lastDeparture(at: number): number {
+    let j = -1;
+    while (j + 1 < this.departures.length && this.departures[j + 1] <= at) j++;
+    return j;
+  }
+
+  /** Somebody holds the post at clock time `at` (it is not vacant). */
+  inPostAt(at: number): boolean {
+    const j = this.lastDeparture(at);
+    return j < 0 || at >= this.departures[j] + this.vacancySeconds;
+  }
+
+  /** The level of whoever holds the post at clock time `at` (the leaver's level while it is vacant). */
   levelAt(at: number): Level | null {
-    let level = this.startLevel;
+    const j = this.lastDeparture(at);
+    let level = j < 0 ? this.startLevel : this.recruitLevel;
     if (!level) return null;
-    let movesAt = this.firstMoveAt;
+    let movesAt = j < 0 ? this.firstMoveAt : this.departures[j] + this.vacancySeconds + level.secondsAtLevel;
     while (level.next && at >= movesAt) {
       level = level.next;
       movesAt += level.secondsAtLevel;
     }
     return level;
+  }
+}
+
+/**
+ * Attrition: people leave at random (a Poisson process at `ratePerSecond` per post), the post
+ * stays vacant `vacancySeconds`, then a recruit starts at `recruitLevel`.
+ */
+export interface Attrition {
+  ratePerSecond: number;
+  vacancySeconds: number;
+  recruitLevel: Level | null;
+  rng: Rng;
+  /** Draw departures up to this clock time. */
+  untilSeconds: number;
+}
+
+/** The level recruits start at: the first level that no other level becomes. */
+export function entryLevel(levels: readonly Level[]): Level | null {
+  return levels.find((l) => !levels.some((o) => o.next === l)) ?? null;
+}
+
+function departuresOf(a: Attrition | undefined): number[] {
+  if (!a || a.ratePerSecond <= 0) return [];
+  const out: number[] = [];
+  let t = 0;
+  for (;;) {
+    t += -Math.log(1 - a.rng()) / a.ratePerSecond;
+    if (t > a.untilSeconds) return out;
+    out.push(t);
+    t += a.vacancySeconds;
   }
 }
 
@@ -69,13 +119,21 @@ const clockSeconds = (hhmm: string) => {
  * by largest remainder (so 20 staff at 0.85/0.15 gives 17 and 3), and those at a level that
  * moves up spread evenly over its weeks (the first moves soonest).
  */
-export function shiftPlan(name: string, shift: ShiftInput, mix: Record<string, number> | undefined, levels: Level[]): ShiftPlan {
+export function shiftPlan(
+  name: string,
+  shift: ShiftInput,
+  mix: Record<string, number> | undefined,
+  levels: Level[],
+  attrition?: Attrition,
+): ShiftPlan {
+  const person = (level: Level | null, moveAt: number) =>
+    new Person(level, moveAt, departuresOf(attrition), attrition?.vacancySeconds ?? 0, attrition?.recruitLevel ?? null);
   const start = clockSeconds(shift.start);
   let end = clockSeconds(shift.end);
   if (end <= start) end += DAY;
   const people: Person[] = [];
   if (!mix) {
-    for (let i = 0; i < shift.staff; i++) people.push(new Person(null, Infinity));
+    for (let i = 0; i < shift.staff; i++) people.push(person(null, Infinity));
   } else {
     const names = Object.keys(mix);
     const exact = names.map((n) => mix[n] * shift.staff);
@@ -91,7 +149,7 @@ export function shiftPlan(name: string, shift: ShiftInput, mix: Record<string, n
       const level = levels.find((l) => l.name === n)!;
       for (let j = 0; j < counts[i]; j++) {
         const moveAt = level.secondsAtLevel === Infinity ? Infinity : ((j + 0.5) / counts[i]) * level.secondsAtLevel;
-        people.push(new Person(level, moveAt));
+        people.push(person(level, moveAt));
       }
     });
   }
@@ -124,7 +182,7 @@ export function positionsFor(plan: ShiftPlan, at: number, shrinkage: number, rng
   const present: { level: Level | null; person: Person }[] = [];
   for (const person of plan.people) {
     const u = rng();
-    if (u >= shrinkage) present.push({ level: person.levelAt(at), person });
+    if (u >= shrinkage && person.inPostAt(at)) present.push({ level: person.levelAt(at), person });
   }
   const trainees = present.filter((p) => p.level?.coached);
   const others = present.filter((p) => !p.level?.coached);

@@ -183,6 +183,10 @@ const handlerGroupSchema = z
     shrinkage_pct: pct().optional(),
     /** Shares of the group's handlers at each training level (names from training_levels). */
     training_mix: z.record(z.string(), share()).refine((m) => sumsToOne(m), { error: 'training_mix shares must add up to 1' }).optional(),
+    /** Share of rostered people who leave in a year (at random times); their posts are refilled by recruits. */
+    attrition_pct_per_year: z.number({ error: 'expected a percentage' }).min(0, { error: 'must be >= 0' }).lt(100, { error: 'must be < 100' }).optional(),
+    /** Weeks a leaver's post stays empty before a recruit starts at the first training level (hiring and vetting). */
+    vacancy_weeks: nonNegative().optional(),
     /** Only calls that have waited at least this long are offered to this group (overflow to other forces). */
     takes_calls_waiting_seconds: nonNegative().optional(),
   })
