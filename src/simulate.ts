@@ -95,6 +95,7 @@ export function reportShape(scenario: Scenario): ReportShape & { frame: TimeFram
     warmupSeconds: frame.warmupSeconds,
     intervalSeconds: frame.intervalSeconds,
     intervalCount: frame.intervalCount,
+    countedSeconds: frame.countedSeconds,
     monthCount: frame.monthCount,
     monthOf: (t) => frame.monthOf(t),
   };

@@ -40,7 +40,14 @@ export function erlangCommand(a: ErlangArgs, io: Io): void {
     targetSeconds: a['target-seconds'],
     meanPatienceSeconds: a['patience-seconds'],
   };
-  const needed = fewestHandlers(base, a['target-pct']);
+  let needed: number;
+  try {
+    needed = fewestHandlers(base, a['target-pct']);
+    if (a.handlers !== undefined) intervalFigures({ ...base, handlers: a.handlers });
+  } catch (err) {
+    if (err instanceof RangeError) throw new UsageError(`erlang: ${err.message}`);
+    throw err;
+  }
   const model = a['patience-seconds'] === undefined ? 'Erlang C (M/M/c)' : 'Erlang A (M/M/c+M)';
   const load = (a['calls-per-hour'] * a['handling-seconds']) / 3600;
   io.out(`${model}: ${fmt(a['calls-per-hour'])} calls/hour, mean handling ${fmt(a['handling-seconds'])} s, offered load ${fmt(load, 2)} Erlangs${a['patience-seconds'] !== undefined ? `, mean patience ${fmt(a['patience-seconds'])} s` : ''}`);

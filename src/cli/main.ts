@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
@@ -15,6 +14,8 @@ import { compareStudies, isCompareShard, mergeCompareShards } from '../study/com
 import { isSweepShard, mergeSweepShards } from '../study/sweep.js';
 
 import { UsageError } from './errors.js';
+import { outDirProblem } from '../report/outDir.js';
+import { SimulationError } from '../model/SimulationError.js';
 export { UsageError };
 
 /** Where the CLI writes; tests pass their own to capture output. */
@@ -76,9 +77,8 @@ function studySettings(loaded: LoadedScenario, argv: SimOptions, defaultOut: str
   const replications = positiveInt('replications', argv.replications) ?? loaded.scenario.replications;
   const workers = positiveInt('workers', argv.workers) ?? defaults.workers;
   const outDir = argv.out ?? defaultOut;
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
-    throw new UsageError(`--out ${outDir}: expected a folder for the reports, but that is a file`);
-  }
+  const problem = outDirProblem(outDir);
+  if (problem) throw new UsageError(problem);
   const shard = parseShard(argv.shard);
   if (argv.resume && !shard) throw new UsageError('--resume: expected it with --shard i/n (it skips shards whose output is complete)');
   const progress = progressLine(process.stderr, horizonSeconds(loaded.scenario).countedSeconds + horizonSeconds(loaded.scenario).warmupSeconds, argv.quiet);
@@ -118,7 +118,10 @@ function sweptKeys(sets: string[]): { keys: SweptKey[]; fixed: ReturnType<typeof
   for (const text of sets) {
     const eq = text.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set ${text}: expected KEY=V1,V2,..., for example handlers.all.staff=45,50,55`);
-    const values = text.slice(eq + 1).split(',').map((v) => parseOverride(`${text.slice(0, eq)}=${v.trim()}`));
+    const raw = text.slice(eq + 1).trim();
+    // a list or section written in YAML flow form ([...] or {...}) is one value, not several
+    const parts = raw.startsWith('[') || raw.startsWith('{') ? [raw] : raw.split(',');
+    const values = parts.map((v) => parseOverride(`${text.slice(0, eq)}=${v.trim()}`));
     if (values.length === 1) fixed.push(values[0]);
     else keys.push({ keyPath: values[0].keyPath, values: values.map((v) => v.value) });
   }
@@ -209,6 +212,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       async (a) => {
         const dirs = a.dirs as string[];
         const out = a.out as string | undefined;
+        const problem = out === undefined ? null : outDirProblem(out);
+        if (problem) throw new UsageError(problem);
         if (isCompareShard(dirs[0])) {
           const r = await mergeCompareShards(dirs, out);
           const targets = new Map(r.baseline.aggregate.shape.contacts.map((c) => [c.name, c.targetSeconds]));
@@ -306,6 +311,10 @@ function explainUnknown(msg: string, argv: readonly string[]): string {
 function reportError(err: unknown, io: Io): number {
   if (err instanceof ScenarioError) {
     io.err(err.message);
+    return 1;
+  }
+  if (err instanceof SimulationError) {
+    io.err(`metcc-sim: the scenario cannot be simulated as written: ${err.message}`);
     return 1;
   }
   if (err instanceof MergeError) {

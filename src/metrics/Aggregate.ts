@@ -178,6 +178,8 @@ export class Aggregate {
     const n = this.count;
     const secs = this.shape.intervalSeconds;
     for (let i = 0; i < this.shape.intervalCount; i++) {
+      // the last interval ends with the counted period, so it may be shorter
+      const length = Math.min(secs, this.shape.countedSeconds - i * secs);
       for (let k = 0; k < this.shape.contacts.length; k++) {
         const v = this.intervals[k];
         const b = i * INTERVAL_FIELDS;
@@ -197,8 +199,8 @@ export class Aggregate {
           abandoned: v[b + 2] / n,
           serviceLevelPct: ratio(v[b + 3], v[b], 100),
           meanAnswerSeconds: ratio(v[b + 4], v[b + 1]),
-          handlersStaffed: staffed / secs / n,
-          handlersBusy: busy / secs / n,
+          handlersStaffed: staffed / length / n,
+          handlersBusy: busy / length / n,
           repeatOffered: v[b + 5] / n,
           answeredWithinTargetPct: ratio(v[b + 3], v[b + 1], 100),
           abandonedPct: ratio(v[b + 2], v[b], 100),

@@ -12,6 +12,8 @@ export interface ReportShape {
   warmupSeconds: number;
   intervalSeconds: number;
   intervalCount: number;
+  /** Length of the counted period (the last interval may be shorter than intervalSeconds). */
+  countedSeconds: number;
   monthCount: number;
   /** Reporting month of a counted instant (seconds since the clock started). */
   monthOf(atSeconds: number): number;

@@ -10,6 +10,7 @@ import { Handler, HandlerGroup, Leaving, type Level } from './HandlerGroup.js';
 import { hourlyRates, nextArrival } from './demand.js';
 import { buildLevels, entryLevel, positionsFor, shiftPlan, type Attrition, type ShiftPlan } from './roster.js';
 import type { CallRecord, CallSource, HandlerIntervalRecord } from './records.js';
+import { SimulationError } from './SimulationError.js';
 
 /** Where the model sends what happens; `simulate` turns these into Observables. */
 export interface ModelSink {
@@ -233,12 +234,13 @@ export class ContactCentre {
   /** Poisson arrivals with an hourly rate table. */
   private startHourly(type: ContactType, rates: Float64Array, rng: Rng): void {
     const end = this.endSeconds;
+    const origin = this.frame.hourOriginSeconds;
     const next = (): void => {
       this.arrive(type, this.calendar.now, 'new', -1);
-      const at = nextArrival(rates, this.calendar.now, -Math.log(1 - rng()), end);
+      const at = nextArrival(rates, this.calendar.now, -Math.log(1 - rng()), end, origin);
       if (at < end) this.calendar.schedule(at, next, null);
     };
-    const first = nextArrival(rates, 0, -Math.log(1 - rng()), end);
+    const first = nextArrival(rates, 0, -Math.log(1 - rng()), end, origin);
     if (first < end) this.calendar.schedule(first, next, null);
   }
 
@@ -520,12 +522,27 @@ export class ContactCentre {
 
   private readonly onNewDay = (day: number): void => {
     this.rosterDay(day);
-    // the roster goes on past the horizon until every call has ended (at most 30 days more)
+    // The roster goes on past the horizon until every call has ended. A week of roster with
+    // calls waiting and none of them ending means nobody will ever answer them: say so.
     const now = this.calendar.now;
-    if (now < this.endSeconds || (this.inSystem > 0 && now < this.endSeconds + 30 * DAY)) {
+    const ended = this.counts.answers + this.counts.abandonments;
+    if (now >= this.endSeconds && this.inSystem > 0) {
+      if (ended !== this.endedAtLastCheck) {
+        this.endedAtLastCheck = ended;
+        this.lastProgressAt = now;
+      } else if (now - this.lastProgressAt >= 7 * DAY) {
+        throw new SimulationError(
+          `${this.inSystem} calls were still waiting a week after the end of the counted period and nobody answered any of them: ` +
+            'the roster must put someone on duty for every contact type (see the warnings of validate)',
+        );
+      }
+    }
+    if (now < this.endSeconds || this.inSystem > 0) {
       this.calendar.schedule(this.frame.dayStartSeconds(day + 1), this.onNewDay, day + 1, Tie.Roster);
     }
   };
+  private endedAtLastCheck = -1;
+  private lastProgressAt = 0;
 
   // ---- reporting intervals ----------------------------------------------------------------
 

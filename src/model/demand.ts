@@ -6,8 +6,9 @@ import { DAYS, MONTHS, type ArrivalsInput } from '../scenario/schema.js';
 const HOUR = 3600;
 
 /**
- * HourlyRates: a contact type's arrival rate (calls per second) for every clock hour from the
- * start of the warm-up to the end of the counted period: the daily volume, times the day of
+ * HourlyRates: a contact type's arrival rate (calls per second) for every local clock hour
+ * (bucket h starts at frame.hourOriginSeconds + h hours) from the start of the warm-up to the
+ * end of the counted period: the daily volume, times the day of
  * the week, month and special-day multipliers, times a gamma-distributed factor per day
  * (overdispersion: mean 1, the given coefficient of variation), split across the day's hours
  * by the hour-of-day profile (renormalised to sum to 1).
@@ -15,7 +16,8 @@ const HOUR = 3600;
  * @example rates for { calls_per_day: 24000 } with no profile: 1000 calls/hour every hour.
  */
 export function hourlyRates(a: ArrivalsInput, frame: TimeFrame, dayFactorRng: Rng | null): Float64Array {
-  const hours = Math.ceil(frame.endSeconds / HOUR - 1e-9);
+  const origin = frame.hourOriginSeconds;
+  const hours = Math.ceil((frame.endSeconds - origin) / HOUR - 1e-9);
   const rates = new Float64Array(hours);
   const dailyVolume =
     a.calls_per_day ?? (a.calls_per_year !== undefined ? a.calls_per_year / 365 : (a.calls_per_hour ?? 0) * 24);
@@ -32,7 +34,7 @@ export function hourlyRates(a: ArrivalsInput, frame: TimeFrame, dayFactorRng: Rn
   let daily = 0;
   let shares = base;
   for (let h = 0; h < hours; h++) {
-    const at = h * HOUR;
+    const at = origin + h * HOUR;
     const d = frame.dayOf(at);
     if (d !== day) {
       day = d;
@@ -53,16 +55,16 @@ export function hourlyRates(a: ArrivalsInput, frame: TimeFrame, dayFactorRng: Rn
 }
 
 /**
- * The next arrival of a Poisson process with piecewise-constant rates (one per hour from 0)
+ * The next arrival of a Poisson process with piecewise-constant rates (one per hour from `originSeconds`)
  * after time `t`, by inversion of the cumulative rate; Infinity if none before `endSeconds`.
  * `unitExp` is a draw of an exponential with mean 1.
  */
-export function nextArrival(rates: Float64Array, t: number, unitExp: number, endSeconds: number): number {
+export function nextArrival(rates: Float64Array, t: number, unitExp: number, endSeconds: number, originSeconds = 0): number {
   let remaining = unitExp;
-  let h = Math.floor(t / HOUR);
+  let h = Math.floor((t - originSeconds) / HOUR);
   let at = t;
   while (h < rates.length) {
-    const segEnd = Math.min((h + 1) * HOUR, endSeconds);
+    const segEnd = Math.min(originSeconds + (h + 1) * HOUR, endSeconds);
     const r = rates[h];
     if (r > 0) {
       const need = remaining / r;

@@ -50,10 +50,18 @@ export class StagedFiles {
     writeFileSync(this.stage(name), content);
   }
 
-  /** Rename every staged file to its real name. */
-  commit(): void {
+  /**
+   * Rename every staged file to its real name. Files named in `replacing` that this commit did
+   * not write are removed, so a folder reused for another run never mixes two runs' reports.
+   */
+  commit(replacing: readonly string[] = []): void {
+    const written = new Set(this.pending.map(({ final }) => path.resolve(final)));
     for (const { tmp, final } of this.pending) renameSync(tmp, final);
     this.pending.length = 0;
+    for (const name of replacing) {
+      const file = path.resolve(this.dir, name);
+      if (!written.has(file)) rmSync(file, { force: true });
+    }
   }
 
   /** Remove every staged file. */

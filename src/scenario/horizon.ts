@@ -65,6 +65,14 @@ export class TimeFrame {
     return this.epochMs !== null;
   }
 
+  /**
+   * Where the hourly demand buckets start, in clock seconds (<= 0): local clock hours, which
+   * begin at the counted period's 00:00, so a warm-up of 0.5 h puts the first bucket at -1800.
+   */
+  get hourOriginSeconds(): number {
+    return this.warmupSeconds - Math.ceil(this.warmupSeconds / 3600 - 1e-9) * 3600;
+  }
+
   /** End of the counted period (arrivals stop), in seconds since the clock started. */
   get endSeconds(): number {
     return this.warmupSeconds + this.countedSeconds;

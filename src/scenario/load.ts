@@ -182,17 +182,32 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function setPath(raw: Record<string, unknown>, keyPath: string, value: unknown, file: string): void {
   const parts = keyPath.split('.');
   if (parts.some((p) => p === '')) throw new ScenarioError(file, [{ path: keyPath, message: '--set: expected a key path like handlers.all.staff' }]);
-  let node: Record<string, unknown> = raw;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const next = node[parts[i]];
-    if (next === undefined) {
-      node[parts[i]] = {};
-    } else if (!isPlainObject(next)) {
-      throw new ScenarioError(file, [{ path: parts.slice(0, i + 1).join('.'), message: `--set ${keyPath}: this key holds a value, not a section` }]);
+  let node: Record<string, unknown> | unknown[] = raw;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    const last = i === parts.length - 1;
+    const here = parts.slice(0, i + 1).join('.');
+    if (Array.isArray(node)) {
+      // a list element by its 0-based index, as validation names it (handlers.all.answers.1)
+      const index = Number(part);
+      if (!Number.isInteger(index) || index < 0 || index > node.length) {
+        throw new ScenarioError(file, [{ path: here, message: `--set ${keyPath}: expected an index from 0 to ${node.length} into this list, or replace the whole list (KEY=[a, b])` }]);
+      }
+      if (last) node[index] = value;
+      else node = (node[index] ??= {}) as Record<string, unknown>;
+      continue;
     }
-    node = node[parts[i]] as Record<string, unknown>;
+    if (last) {
+      node[part] = value;
+      return;
+    }
+    const next = node[part];
+    if (next === undefined) node[part] = {};
+    else if (next === null || typeof next !== 'object') {
+      throw new ScenarioError(file, [{ path: here, message: `--set ${keyPath}: this key holds a value, not a section or a list` }]);
+    }
+    node = node[part] as Record<string, unknown> | unknown[];
   }
-  node[parts[parts.length - 1]] = value;
 }
 
 /** Sections whose keys come from a fixed list: an unknown key there names the list. */

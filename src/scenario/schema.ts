@@ -161,6 +161,9 @@ const contactSchema = z.strictObject({
   channel: z.enum(['phone', 'online'], { error: 'expected phone or online' }).optional(),
 });
 
+/** A contact type's name; a bare number (answers: [999, 101]) means the same name. */
+const contactName = z.union([z.string(), z.number().transform(String)], { error: 'expected a contact type name' });
+
 const shiftSchema = z.strictObject({
   start: clockTime,
   end: clockTime,
@@ -172,7 +175,7 @@ const shiftSchema = z.strictObject({
 
 const handlerGroupSchema = z
   .strictObject({
-    answers: z.array(z.string({ error: 'expected a contact type name' }), { error: 'expected a list of contact types' }).min(1, {
+    answers: z.array(contactName, { error: 'expected a list of contact types' }).min(1, {
       error: 'must answer at least one contact type',
     }),
     /** Constant headcount, all available (the minimal form). */

@@ -10,6 +10,7 @@ import { mergeShards, MergeError, runStudy, type StudyOptions, type StudyResult 
 export const COMPARISON_HEADERS = ['metric', 'contact', 'baseline', 'variant', 'difference', 'difference_ci95'] as const;
 /** Marks the --out folder of `compare --shard i/n`: which two scenario folders it holds. */
 export const COMPARE_SHARD_FILE = 'compare-shard.json';
+const COMPARE_FILES = ['comparison.csv', COMPARE_SHARD_FILE];
 
 interface CompareShardMarker {
   format: 'metcc-sim-compare-shard/1';
@@ -41,11 +42,11 @@ export async function compareStudies(
       shard: options.shard,
     };
     staged.text(COMPARE_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
-    staged.commit();
+    staged.commit(COMPARE_FILES);
     return { rows: [], baseline: base, variant: vari };
   }
   const rows = await writeComparison(staged, base.aggregate, vari.aggregate);
-  staged.commit();
+  staged.commit(COMPARE_FILES);
   return { rows, baseline: base, variant: vari };
 }
 
@@ -72,7 +73,10 @@ export async function mergeCompareShards(dirs: readonly string[], outDir?: strin
   const markers = dirs.map((d) => {
     const file = path.join(d, COMPARE_SHARD_FILE);
     if (!existsSync(file)) throw new MergeError(`${d}: no ${COMPARE_SHARD_FILE}; expected the --out folders of one compare --shard study`);
-    return JSON.parse(readFileSync(file, 'utf8')) as CompareShardMarker;
+    return readMarker(file) as CompareShardMarker;
+  });
+  markers.forEach((m, i) => {
+    if (typeof m.baseline !== 'string' || typeof m.variant !== 'string') throw new MergeError(`${dirs[i]}: ${COMPARE_SHARD_FILE} is not a compare shard marker (expected baseline and variant)`);
   });
   const { baseline, variant } = markers[0];
   markers.forEach((m, i) => {
@@ -83,6 +87,17 @@ export async function mergeCompareShards(dirs: readonly string[], outDir?: strin
   const vari = await mergeShards(dirs.map((d) => path.join(d, variant)), path.join(out, variant));
   const staged = new StagedFiles(out);
   const rows = await writeComparison(staged, base.aggregate, vari.aggregate);
-  staged.commit();
+  staged.commit(COMPARE_FILES);
   return { outDir: out, rows, baseline: base, variant: vari, names: [baseline, variant] };
+}
+
+/** A shard marker file, or a MergeError saying it is unreadable. */
+function readMarker(file: string): unknown {
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    if (m && typeof m === 'object') return m;
+  } catch {
+    // fall through
+  }
+  throw new MergeError(`${file}: not a complete metcc-sim shard marker (the shard may not have finished: run it again)`);
 }

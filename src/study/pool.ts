@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReplicationResult } from '../metrics/ReplicationTally.js';
 import { executeJob, fromTransfer, type Job, type TransferResult } from './jobs.js';
+import { SimulationError } from '../model/SimulationError.js';
 
 /** Progress of a batch: replications done, and the simulated clock of each one running. */
 export interface Progress {
@@ -85,7 +86,7 @@ export async function runJobs(
       for (let t = 0; t < Math.min(workers, jobs.length); t++) {
         const w = new Worker(script);
         threads.push(w);
-        w.on('message', (msg: { type: string; id: number; simSeconds?: number; result?: TransferResult; message?: string; stack?: string }) => {
+        w.on('message', (msg: { type: string; id: number; simSeconds?: number; result?: TransferResult; name?: string; message?: string; stack?: string }) => {
           if (msg.type === 'progress') {
             progress.running.set(msg.id, msg.simSeconds!);
             report();
@@ -98,7 +99,7 @@ export async function runJobs(
             if (!startNext(w)) idle.push(w);
             while (idle.length && startNext(idle[idle.length - 1])) idle.pop();
           } else if (msg.type === 'error') {
-            const err = new Error(msg.message);
+            const err = msg.name === 'SimulationError' ? new SimulationError(msg.message) : new Error(msg.message);
             if (msg.stack) err.stack = msg.stack;
             fail(err);
           }

@@ -57,10 +57,18 @@ export interface ShardFile {
   seed: number;
   replications: number;
   shard: { index: number; count: number };
+  /** Wall time this shard took (for the merged run.json's timing). */
+  wall_seconds?: number;
   results: PortableResult[];
 }
 
 export const SHARD_FILE = 'shard.json';
+
+/** Every file a run, a shard or a merge may write into its folder (others' leftovers are removed). */
+export const RUN_FILES = [
+  'summary.csv', 'handlers.csv', 'replications.csv', 'intervals.csv', 'peel.csv', 'staffing.csv',
+  'triage.csv', 'grading.csv', 'run.json', 'calls.csv', SHARD_FILE,
+] as const;
 
 /** The replications a study (or one shard of it) runs. */
 export function replicationIndices(replications: number, shard?: { index: number; count: number }): number[] {
@@ -111,12 +119,12 @@ export async function runStudy(loaded: LoadedScenario, options: StudyOptions): P
     }
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (options.shard) {
-      staged.text(SHARD_FILE, JSON.stringify(shardFile(loaded, options.seed, options.replications, options.shard, portable)));
+      staged.text(SHARD_FILE, JSON.stringify({ ...shardFile(loaded, options.seed, options.replications, options.shard, portable), wall_seconds: Number(wallSeconds.toFixed(3)) }));
       files.push(SHARD_FILE);
     } else {
       files.unshift(...(await writeReports(staged, loaded, aggregate, options, wallSeconds)));
     }
-    staged.commit();
+    staged.commit(RUN_FILES);
     return { aggregate, wallSeconds, files };
   } catch (err) {
     staged.abort();
@@ -202,13 +210,25 @@ export function readShards(dirs: readonly string[]): { shards: ShardFile[]; resu
   const shards = dirs.map((dir) => {
     const file = path.join(dir, SHARD_FILE);
     if (!existsSync(file)) throw new MergeError(`${dir}: no ${SHARD_FILE}; expected the --out folder of a run with --shard i/n that finished`);
+    let s: ShardFile;
     try {
-      const s = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
-      if (s.format !== 'metcc-sim-shard/1') throw new Error('format');
-      return s;
+      s = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
     } catch {
-      throw new MergeError(`${file}: not a metcc-sim shard file (expected format metcc-sim-shard/1)`);
+      throw new MergeError(`${file}: not a metcc-sim shard file (it is not complete JSON)`);
     }
+    const wellFormed =
+      s !== null &&
+      typeof s === 'object' &&
+      s.format === 'metcc-sim-shard/1' &&
+      typeof s.scenario === 'object' &&
+      s.scenario !== null &&
+      Number.isInteger(s.seed) &&
+      Number.isInteger(s.replications) &&
+      Number.isInteger(s.shard?.index) &&
+      Number.isInteger(s.shard?.count) &&
+      Array.isArray(s.results);
+    if (!wellFormed) throw new MergeError(`${file}: not a metcc-sim shard file (expected format metcc-sim-shard/1 with scenario, seed, replications, shard and results)`);
+    return s;
   });
   const first = shards[0];
   const count = first.shard.count;
@@ -249,14 +269,16 @@ export async function mergeShards(dirs: readonly string[], outDir: string): Prom
   mkdirSync(outDir, { recursive: true });
   const staged = new StagedFiles(outDir);
   try {
-    const files = await writeReports(staged, loaded, aggregate, { seed: first.seed, replications: first.replications }, 0);
+    // timing of a merged run: the shards' wall times added up (the work done, wherever it ran)
+    const shardSeconds = shards.reduce((t, sh) => t + (sh.wall_seconds ?? 0), 0);
+    const files = await writeReports(staged, loaded, aggregate, { seed: first.seed, replications: first.replications }, shardSeconds);
     const withCalls = dirs.filter((d) => existsSync(path.join(d, 'calls.csv')));
     if (withCalls.length === dirs.length) {
       await mergeCalls(staged.stage('calls.csv'), dirs, shards);
       files.push('calls.csv');
     }
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    staged.commit();
+    staged.commit(RUN_FILES);
     return { aggregate, wallSeconds, files };
   } catch (err) {
     staged.abort();

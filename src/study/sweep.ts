@@ -17,6 +17,7 @@ export interface SweptKey {
 
 /** Marks the --out folder of `sweep --shard i/n`; each point's shard is in point-<i>/. */
 export const SWEEP_SHARD_FILE = 'sweep-shard.json';
+const SWEEP_FILES = ['sweep.csv', SWEEP_SHARD_FILE];
 
 interface SweepShardMarker {
   format: 'metcc-sim-sweep-shard/1';
@@ -96,12 +97,12 @@ export async function runSweep(
     points.forEach((p, i) => staged.text(path.join(pointDir(i), SHARD_FILE), JSON.stringify(shardFile(p, seed, replications, options.shard!, portable[i]))));
     const marker: SweepShardMarker = { format: 'metcc-sim-sweep-shard/1', keys: [...keys], points: points.length, shard: options.shard };
     staged.text(SWEEP_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
-    staged.commit();
+    staged.commit(SWEEP_FILES);
     return { rows: [], headers: [], points };
   }
   const { headers, rows } = sweepTable(keys, points.map((p) => p.scenario.name), aggregates);
   await staged.csv('sweep.csv', headers, rows);
-  staged.commit();
+  staged.commit(SWEEP_FILES);
   return { rows, headers, points };
 }
 
@@ -140,7 +141,10 @@ export async function mergeSweepShards(dirs: readonly string[], outDir?: string)
   const markers = dirs.map((d) => {
     const file = path.join(d, SWEEP_SHARD_FILE);
     if (!existsSync(file)) throw new MergeError(`${d}: no ${SWEEP_SHARD_FILE}; expected the --out folders of one sweep --shard study`);
-    return JSON.parse(readFileSync(file, 'utf8')) as SweepShardMarker;
+    return readMarker(file) as SweepShardMarker;
+  });
+  markers.forEach((m, i) => {
+    if (!Array.isArray(m.keys) || !Number.isInteger(m.points)) throw new MergeError(`${dirs[i]}: ${SWEEP_SHARD_FILE} is not a sweep shard marker (expected keys and points)`);
   });
   const first = markers[0];
   markers.forEach((m, i) => {
@@ -152,6 +156,17 @@ export async function mergeSweepShards(dirs: readonly string[], outDir?: string)
   mkdirSync(out, { recursive: true });
   const staged = new StagedFiles(out);
   await staged.csv('sweep.csv', headers, rows);
-  staged.commit();
+  staged.commit(SWEEP_FILES);
   return { outDir: out, rows };
+}
+
+/** A shard marker file, or a MergeError saying it is unreadable. */
+function readMarker(file: string): unknown {
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    if (m && typeof m === 'object') return m;
+  } catch {
+    // fall through
+  }
+  throw new MergeError(`${file}: not a complete metcc-sim shard marker (the shard may not have finished: run it again)`);
 }

@@ -12,6 +12,6 @@ port.on('message', async (msg: { id: number; job: Job }) => {
     port.postMessage({ type: 'result', id: msg.id, result: posted }, transfer);
   } catch (err) {
     const e = err as Error;
-    port.postMessage({ type: 'error', id: msg.id, message: e?.message ?? String(err), stack: e?.stack });
+    port.postMessage({ type: 'error', id: msg.id, name: e?.name, message: e?.message ?? String(err), stack: e?.stack });
   }
 });
