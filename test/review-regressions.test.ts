@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { main } from '../src/cli/main.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'metcc-review-'));
@@ -132,5 +132,21 @@ describe('bad input to merge, erlang, --set and sweep exits 1', () => {
     const r = await cli(['sweep', 'scenarios/erlang-a-check.yaml', '--set', 'handlers.all.staff=48,50', '--set', 'horizon.hours=2', '--set', 'handlers.all.answers=["999","101"]', '--replications', '1', '--out', path.join(work, 'sweep-list'), '--quiet']);
     expect(r.code).toBe(0);
     expect(csvRows(path.join(work, 'sweep-list', 'sweep.csv'))).toHaveLength(4);
+  });
+});
+
+describe('removing a key', () => {
+  it('KEY=null removes it, so a rostered group can become a constant one', async () => {
+    const r = await cli([
+      'validate', 'scenarios/metcc-2022-baseline.yaml',
+      '--set', 'handlers.emergency.shifts=null', '--set', 'handlers.emergency.staff=60',
+      '--set', 'handlers.emergency.shrinkage_pct=null', '--set', 'handlers.emergency.attrition_pct_per_year=null',
+      '--set', 'handlers.emergency.vacancy_weeks=null',
+    ]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const resolved = parse(r.out.slice(r.out.indexOf('# resolved scenario')));
+    expect(resolved.handlers.emergency).toEqual({ answers: ['999', '999-callback'], staff: 60, training_mix: expect.any(Object) });
+    expect(resolved.handlers.non_emergency.shifts).toBeDefined();
   });
 });

@@ -165,12 +165,13 @@ function readComposed(file: string, chain: string[]): { raw: Record<string, unkn
   return { raw: merged, sha256 };
 }
 
-/** Objects merge key by key; lists and scalars replace. */
+/** Objects merge key by key; lists and scalars replace; null removes the inherited key. */
 export function mergeScenario(base: Record<string, unknown>, top: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(top)) {
     const b = out[k];
-    out[k] = isPlainObject(b) && isPlainObject(v) ? mergeScenario(b, v) : v;
+    if (v === null) delete out[k]; // a key left empty (or null) removes the inherited value
+    else out[k] = isPlainObject(b) && isPlainObject(v) ? mergeScenario(b, v) : v;
   }
   return out;
 }
@@ -198,7 +199,8 @@ function setPath(raw: Record<string, unknown>, keyPath: string, value: unknown, 
       continue;
     }
     if (last) {
-      node[part] = value;
+      if (value === null) delete node[part]; // KEY=null removes a key (say, shifts, to use staff)
+      else node[part] = value;
       return;
     }
     const next = node[part];
