@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Aggregate } from '../metrics/Aggregate.js';
 import { compareAggregates, type ComparisonRow } from '../metrics/comparison.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { fmt } from '../report/format.js';
-import { mergeShards, MergeError, runStudy, type StudyOptions, type StudyResult } from './runStudy.js';
+import { mergeShards, MergeError, readShardMarker, runStudy, type StudyOptions, type StudyResult } from './runStudy.js';
 
 export const COMPARISON_HEADERS = ['metric', 'contact', 'baseline', 'variant', 'difference', 'difference_ci95'] as const;
 /** Marks the --out folder of `compare --shard i/n`: which two scenario folders it holds. */
@@ -73,7 +73,7 @@ export async function mergeCompareShards(dirs: readonly string[], outDir?: strin
   const markers = dirs.map((d) => {
     const file = path.join(d, COMPARE_SHARD_FILE);
     if (!existsSync(file)) throw new MergeError(`${d}: no ${COMPARE_SHARD_FILE}; expected the --out folders of one compare --shard study`);
-    return readMarker(file) as CompareShardMarker;
+    return readShardMarker(file) as CompareShardMarker;
   });
   markers.forEach((m, i) => {
     if (typeof m.baseline !== 'string' || typeof m.variant !== 'string') throw new MergeError(`${dirs[i]}: ${COMPARE_SHARD_FILE} is not a compare shard marker (expected baseline and variant)`);
@@ -89,15 +89,4 @@ export async function mergeCompareShards(dirs: readonly string[], outDir?: strin
   const rows = await writeComparison(staged, base.aggregate, vari.aggregate);
   staged.commit(COMPARE_FILES);
   return { outDir: out, rows, baseline: base, variant: vari, names: [baseline, variant] };
-}
-
-/** A shard marker file, or a MergeError saying it is unreadable. */
-function readMarker(file: string): unknown {
-  try {
-    const m = JSON.parse(readFileSync(file, 'utf8'));
-    if (m && typeof m === 'object') return m;
-  } catch {
-    // fall through
-  }
-  throw new MergeError(`${file}: not a complete metcc-sim shard marker (the shard may not have finished: run it again)`);
 }

@@ -253,6 +253,17 @@ export function readShards(dirs: readonly string[]): { shards: ShardFile[]; resu
   return { shards, results };
 }
 
+/** A shard marker file (compare-shard.json, sweep-shard.json), or a MergeError saying it is unreadable. */
+export function readShardMarker(file: string): unknown {
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    if (m && typeof m === 'object') return m;
+  } catch {
+    // fall through
+  }
+  throw new MergeError(`${file}: not a complete metcc-sim shard marker (the shard may not have finished: run it again)`);
+}
+
 /** Bad input to `merge`: exit code 1. */
 export class MergeError extends Error {
   override name = 'MergeError';

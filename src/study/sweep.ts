@@ -5,7 +5,7 @@ import { loadScenario, type LoadedScenario, type Override } from '../scenario/lo
 import { reportShape } from '../simulate.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { SUMMARY_HEADERS, summaryTable } from '../report/reports.js';
-import { aggregateShards, MergeError, replicationIndices, SHARD_FILE, shardFile } from './runStudy.js';
+import { aggregateShards, MergeError, readShardMarker, replicationIndices, SHARD_FILE, shardFile } from './runStudy.js';
 import { toPortable, type Job, type PortableResult } from './jobs.js';
 import { runJobs, type Progress } from './pool.js';
 
@@ -141,7 +141,7 @@ export async function mergeSweepShards(dirs: readonly string[], outDir?: string)
   const markers = dirs.map((d) => {
     const file = path.join(d, SWEEP_SHARD_FILE);
     if (!existsSync(file)) throw new MergeError(`${d}: no ${SWEEP_SHARD_FILE}; expected the --out folders of one sweep --shard study`);
-    return readMarker(file) as SweepShardMarker;
+    return readShardMarker(file) as SweepShardMarker;
   });
   markers.forEach((m, i) => {
     if (!Array.isArray(m.keys) || !Number.isInteger(m.points)) throw new MergeError(`${dirs[i]}: ${SWEEP_SHARD_FILE} is not a sweep shard marker (expected keys and points)`);
@@ -158,15 +158,4 @@ export async function mergeSweepShards(dirs: readonly string[], outDir?: string)
   await staged.csv('sweep.csv', headers, rows);
   staged.commit(SWEEP_FILES);
   return { outDir: out, rows };
-}
-
-/** A shard marker file, or a MergeError saying it is unreadable. */
-function readMarker(file: string): unknown {
-  try {
-    const m = JSON.parse(readFileSync(file, 'utf8'));
-    if (m && typeof m === 'object') return m;
-  } catch {
-    // fall through
-  }
-  throw new MergeError(`${file}: not a complete metcc-sim shard marker (the shard may not have finished: run it again)`);
 }
