@@ -164,5 +164,11 @@ describe('interrupted runs', () => {
     await new Promise((r) => child.once('exit', r));
     const left = existsSync(out) ? readdirSync(out) : [];
     for (const report of [...REPORTS, 'run.json']) expect(left).not.toContain(report);
+    // the next run into the folder clears what the killed one left and writes complete reports
+    expect(left.some((f) => f.startsWith('.calls-parts-'))).toBe(true);
+    await run(['run', BASELINE, '--set', 'horizon.days=1', '--replications', '1', '--out', out, '--quiet']);
+    const after = readdirSync(out);
+    expect(after.filter((f) => f.includes('.tmp-') || f.startsWith('.calls-parts-'))).toEqual([]);
+    expect(after).toContain('summary.csv');
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, createWriteStream, type WriteStream } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { format, type CsvFormatterStream } from 'fast-csv';
 
@@ -16,7 +16,9 @@ export class StagedFiles {
   private readonly pending: { tmp: string; final: string }[] = [];
   private readonly suffix = `.tmp-${process.pid}-${Date.now().toString(36)}`;
 
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {
+    removeLeftovers(dir);
+  }
 
   /** The temporary path for `name` (registered for commit). */
   stage(name: string): string {
@@ -82,4 +84,29 @@ export function endCsv(stream: CsvStream): Promise<void> {
     file.once('error', reject);
     stream.end();
   });
+}
+
+/** Temporary names carry the writing process's id: `.tmp-<pid>-...` files, `.calls-parts-<pid>-...` folders. */
+const LEFTOVER = /(?:\.tmp-|^\.calls-parts-)(\d+)-/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove what runs that were killed left in `dir`: temporary report files and per-call part
+ * folders whose process is gone. A run still writing into the same folder is left alone.
+ */
+export function removeLeftovers(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const m = LEFTOVER.exec(name);
+    if (m && !alive(Number(m[1]))) rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
 }

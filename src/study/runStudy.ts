@@ -92,8 +92,8 @@ export async function runStudy(loaded: LoadedScenario, options: StudyOptions): P
   if (options.shard && options.resume && shardComplete(options.outDir, loaded, options)) {
     return { aggregate, wallSeconds: 0, files: [], skipped: true };
   }
-  const staged = new StagedFiles(options.outDir);
-  const partsDir = options.calls ? mkdtempSync(path.join(options.outDir, '.calls-parts-')) : undefined;
+  const staged = new StagedFiles(options.outDir); // also clears what killed runs left here
+  const partsDir = options.calls ? mkdtempSync(path.join(options.outDir, `.calls-parts-${process.pid}-`)) : undefined;
   try {
     const indices = replicationIndices(options.replications, options.shard);
     const jobs: Job[] = indices.map((replication) => ({
