@@ -209,10 +209,19 @@ export class ContactCentre {
     });
     (this.scenario.major_incidents ?? []).forEach((m, i) => {
       const type = this.contacts.find((c) => c.name === m.contact)!;
-      const startAt = m.at !== undefined ? this.frame.secondsAt(m.at)! : this.warmupSeconds + m.at_hours! * 3600;
       const lengthSeconds = m.over_minutes * 60;
-      const end = Math.min(startAt + lengthSeconds, this.endSeconds);
-      this.startPoisson(type, m.extra_calls / lengthSeconds, this.streams.stream(`incident:${i}`), Math.max(0, startAt), end);
+      const burst = (startAt: number, rng: Rng) =>
+        this.startPoisson(type, m.extra_calls / lengthSeconds, rng, Math.max(0, startAt), Math.min(startAt + lengthSeconds, this.endSeconds));
+      if (m.per_year !== undefined) {
+        // incidents at random times over the whole run (warm-up included), each burst with its own stream
+        const when = this.streams.stream(`incident:${i}:times`);
+        let k = 0;
+        for (let at = -Math.log(1 - when()) / (m.per_year / YEAR); at < this.endSeconds; at += -Math.log(1 - when()) / (m.per_year / YEAR)) {
+          burst(at, this.streams.stream(`incident:${i}:${k++}`));
+        }
+      } else {
+        burst(m.at !== undefined ? this.frame.secondsAt(m.at)! : this.warmupSeconds + m.at_hours! * 3600, this.streams.stream(`incident:${i}`));
+      }
     });
     this.calendar.schedule(this.warmupSeconds, this.onCountingStarts, null, Tie.Roster);
   }

@@ -215,11 +215,15 @@ const majorIncidentSchema = z
     /** When it starts: hours from the start of the counted period, or a local date-time "YYYY-MM-DDTHH:MM". */
     at_hours: nonNegative().optional(),
     at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'expected a local date-time "YYYY-MM-DDTHH:MM"' }).optional(),
+    /** Or: incidents like this happen at random, this many a year on average (a Poisson process). */
+    per_year: positive().optional(),
     /** Extra calls it brings (mean of a Poisson count), spread over `over_minutes`. */
     extra_calls: positive(),
     over_minutes: positive(),
   })
-  .refine((m) => (m.at_hours === undefined) !== (m.at === undefined), { error: 'give exactly one of at_hours or at' });
+  .refine((m) => [m.at_hours, m.at, m.per_year].filter((v) => v !== undefined).length === 1, {
+    error: 'give exactly one of at_hours, at (a dated incident) or per_year (incidents at random)',
+  });
 
 const reportingSchema = z.strictObject({
   interval_minutes: positive().refine((m) => Number.isInteger(m), { error: 'must be a whole number of minutes' }),
