@@ -42,6 +42,20 @@ const perDay = (hourly: number[]) => {
 const close = (xs: number[]) => xs.map((x) => Number(x.toFixed(9)));
 
 describe('demand: the hourly rate table (exact)', () => {
+  it('a special day can bring its own hour-of-day shape (New Year\'s Eve)', () => {
+    const evening = new Array(24).fill(0);
+    evening[21] = 1;
+    evening[22] = 1;
+    evening[23] = 2;
+    const hourly = callsPerHour(
+      { days: 2, start_date: '2022-12-31' },
+      { calls_per_day: 2400, special_days: { '12-31': { multiplier: 1.5, hour_of_day: evening } } },
+    );
+    // 31 Dec: 3600 calls, a quarter at 21:00, a quarter at 22:00, half at 23:00; 1 Jan: the flat day
+    expect(close(hourly.slice(0, 24))).toEqual([...new Array(21).fill(0), 900, 900, 1800]);
+    expect(close(hourly.slice(24))).toEqual(new Array(24).fill(100));
+  });
+
   it('a special day at 0.5 has half the calls of an ordinary day, spread the same way', () => {
     const hourly = callsPerHour({ days: 3, start_date: '2022-12-24' }, { calls_per_day: 2400, special_days: { '12-25': 0.5 } });
     expect(hourly.length).toBe(72);

@@ -10,6 +10,7 @@ const HOUR = 3600;
  * (bucket h starts at frame.hourOriginSeconds + h hours) from the start of the warm-up to the
  * end of the counted period: the daily volume, times the day of
  * the week, month and special-day multipliers, times a gamma-distributed factor per day
+ * (a special day may also bring its own hour-of-day shape),
  * (overdispersion: mean 1, the given coefficient of variation), split across the day's hours
  * by the hour-of-day profile (renormalised to sum to 1).
  *
@@ -44,7 +45,12 @@ export function hourlyRates(a: ArrivalsInput, frame: TimeFrame, dayFactorRng: Rn
       const month = frame.monthOfYear(d);
       if (month !== null) m *= a.month_of_year?.[MONTHS[month]] ?? 1;
       const keys = frame.dateKeys(d);
-      if (keys && a.special_days) m *= a.special_days[keys.date] ?? a.special_days[keys.monthDay] ?? 1;
+      const special = keys && a.special_days ? (a.special_days[keys.date] ?? a.special_days[keys.monthDay]) : undefined;
+      if (typeof special === 'number') m *= special;
+      else if (special !== undefined) {
+        m *= special.multiplier;
+        if (special.hour_of_day) shares = norm(special.hour_of_day);
+      }
       if (dayFactor) m *= dayFactor.sample(dayFactorRng!);
       daily = dailyVolume * m;
     }

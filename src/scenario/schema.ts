@@ -102,11 +102,16 @@ const arrivalsSchema = z
     day_of_week: z.partialRecord(z.enum(DAYS, { error: `expected a day: ${DAYS.join(', ')}` }), nonNegative('a multiplier')).optional(),
     /** Multipliers of the daily volume by month (missing months: 1). */
     month_of_year: z.partialRecord(z.enum(MONTHS, { error: `expected a month: ${MONTHS.join(', ')}` }), nonNegative('a multiplier')).optional(),
-    /** Multipliers of the daily volume on special days: "MM-DD" every year or "YYYY-MM-DD" once. */
+    /**
+     * Special days, "MM-DD" every year or "YYYY-MM-DD" once: a multiplier of the daily volume,
+     * or { multiplier, hour_of_day } when the day also has a shape of its own (New Year's Eve).
+     */
     special_days: z
       .record(
         z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, { error: 'expected a day "MM-DD" or a date "YYYY-MM-DD"' }),
-        nonNegative('a multiplier'),
+        z.union([nonNegative('a multiplier'), z.strictObject({ multiplier: nonNegative('a multiplier'), hour_of_day: hourProfile.optional() })], {
+          error: 'expected a multiplier, or { multiplier: N, hour_of_day: [24 weights] }',
+        }),
       )
       .optional(),
     /** Day-to-day overdispersion: each day's volume is multiplied by a gamma factor with mean 1 and this coefficient of variation. */
