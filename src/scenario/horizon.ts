@@ -61,9 +61,6 @@ export class TimeFrame {
     }
   }
 
-  get hasCalendar(): boolean {
-    return this.epochMs !== null;
-  }
 
   /**
    * Where the hourly demand buckets start, in clock seconds (<= 0): local clock hours, which
@@ -115,10 +112,6 @@ export class TimeFrame {
     return (Date.parse(`${localDateTime}:00Z`) - this.epochMs) / 1000;
   }
 
-  /** Reporting interval of a counted instant. */
-  intervalOf(atSeconds: number): number {
-    return Math.min(this.intervalCount - 1, Math.floor((atSeconds - this.warmupSeconds) / this.intervalSeconds));
-  }
 
   /** Reporting month of a counted instant. */
   monthOf(atSeconds: number): number {
