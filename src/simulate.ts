@@ -1,24 +1,35 @@
-import { Subject, type Observable } from 'rxjs';
+import { Subject, endWith, ignoreElements, lastValueFrom, map, merge, mergeAll, tap, type Observable } from 'rxjs';
 import { Calendar } from './engine/Calendar.js';
 import { RandomStreams, replicationSeed } from './engine/rng.js';
+import { TimeFrame } from './engine/TimeFrame.js';
 import { ContactCentre, type EventCounts } from './model/ContactCentre.js';
 import type { CallRecord, HandlerIntervalRecord } from './model/records.js';
-import type { Scenario } from './scenario/load.js';
-import { TimeFrame } from './scenario/horizon.js';
+import type { RosterChange } from './model/roster/RosterChange.js';
+import type { Scenario } from './scenario/resolve.js';
 import { GRADES } from './scenario/schema.js';
 import { ReplicationTally, type ReplicationResult, type ReportShape } from './metrics/ReplicationTally.js';
 
+/** Events run between two hand-overs of ended calls (and two looks at back-pressure). */
+const CHUNK_EVENTS = 4_096;
+
 /** One replication ready to run: subscribe to its streams, then call `run()`. */
 export interface Simulation {
-  /** Every call, once, when it ends (answered or abandoned), in the order they end. */
+  /**
+   * Every call, once, when it ends (answered or abandoned), in the order they end, handed on in
+   * batches (one per few thousand events) so no per-call `next` sits in the simulation's loop.
+   */
+  readonly callBatches$: Observable<readonly CallRecord[]>;
+  /** The same calls one by one (a convenience: it costs a `next` per call). */
   readonly calls$: Observable<CallRecord>;
   /** Staffing of each handler group over each reporting interval of the counted period. */
   readonly handlerIntervals$: Observable<HandlerIntervalRecord>;
+  /** What the roster does: shift instances opening (who is present) and closing, level-ups. */
+  readonly roster$: Observable<RosterChange>;
   /** The seed this replication's random streams were made from. */
   readonly seed: number;
   /** Run to the end (every call finished); the streams complete. */
   run(): RunTotals;
-  /** The same, in chunks of events, awaiting `pause(simulated seconds now)` between chunks when it returns a promise. */
+  /** The same, awaiting `pause(simulated seconds now)` between chunks of events when it returns a promise. */
   runAsync(pause: (simSeconds: number) => Promise<void> | undefined): Promise<RunTotals>;
 }
 
@@ -42,42 +53,49 @@ export interface RunTotals {
  *   sim.run();
  */
 export function simulate(scenario: Scenario, options: { seed: number; replication: number }): Simulation {
-  const calls = new Subject<CallRecord>();
-  const intervals = new Subject<HandlerIntervalRecord>();
   const seed = replicationSeed(options.seed, options.replication);
+  const calendar = new Calendar();
+  const centre = new ContactCentre(scenario, calendar, new RandomStreams(seed), options.replication);
+  const batches = new Subject<readonly CallRecord[]>();
   let ran = false;
+  let lastEndedAt = 0;
   const prepare = () => {
     if (ran) throw new Error('simulate: a Simulation runs once');
     ran = true;
-    const calendar = new Calendar();
-    const centre = new ContactCentre(scenario, calendar, new RandomStreams(seed), options.replication, {
-      call: (r) => calls.next(r),
-      handlerInterval: (r) => intervals.next(r),
-    });
     centre.start();
-    return { calendar, centre };
   };
-  const finish = (calendar: Calendar, centre: ContactCentre): RunTotals => {
-    calls.complete();
-    intervals.complete();
-    return { events: { ...centre.counts }, calendarEvents: calendar.eventsRun, endedAt: calendar.now };
+  const handOn = () => {
+    const ended = centre.takeEnded();
+    if (ended.length > 0) {
+      lastEndedAt = ended[ended.length - 1].endedAt;
+      batches.next(ended);
+    }
+  };
+  const finish = (): RunTotals => {
+    handOn();
+    batches.complete();
+    centre.complete();
+    return { events: { ...centre.counts }, calendarEvents: calendar.eventsRun, endedAt: lastEndedAt };
   };
   return {
-    calls$: calls.asObservable(),
-    handlerIntervals$: intervals.asObservable(),
+    callBatches$: batches.asObservable(),
+    calls$: batches.pipe(mergeAll()),
+    handlerIntervals$: centre.handlerIntervals$,
+    roster$: centre.roster.changes$,
     seed,
     run(): RunTotals {
-      const { calendar, centre } = prepare();
-      calendar.run();
-      return finish(calendar, centre);
+      prepare();
+      while (calendar.runEvents(CHUNK_EVENTS)) handOn();
+      return finish();
     },
     async runAsync(pause): Promise<RunTotals> {
-      const { calendar, centre } = prepare();
-      while (calendar.runEvents(4_096)) {
+      prepare();
+      while (calendar.runEvents(CHUNK_EVENTS)) {
+        handOn();
         const wait = pause(calendar.now);
         if (wait) await wait;
       }
-      return finish(calendar, centre);
+      return finish();
     },
   };
 }
@@ -90,7 +108,7 @@ export function reportShape(scenario: Scenario): ReportShape & { frame: TimeFram
     frame,
     contacts: Object.entries(scenario.contacts).map(([name, c]) => ({ name, targetSeconds: c.target.answer_within_seconds })),
     groups: Object.entries(scenario.handlers).map(([name, g]) => ({ name, answers: g.answers.map((a) => contactNames.indexOf(a)) })),
-    levels: Object.keys(scenario.training_levels ?? {}),
+    levels: Object.keys(scenario.training_levels),
     grades: GRADES,
     warmupSeconds: frame.warmupSeconds,
     intervalSeconds: frame.intervalSeconds,
@@ -101,10 +119,14 @@ export function reportShape(scenario: Scenario): ReportShape & { frame: TimeFram
   };
 }
 
+const counted = (c: CallRecord) => c.counted;
+
 /**
- * Run replication `replication` and fold it into its ReplicationResult. `onCall` sees every
- * call record as it ends (for the per-call log); `pause` is asked between chunks of events and
- * may return a promise to wait on (back-pressure from a slow writer).
+ * Run replication `replication` and fold it into its ReplicationResult: an operator pipeline
+ * over the call batches (counted calls only, folded into the tally) merged with the staffing
+ * intervals. `onCall` sees every call record as it ends (the per-call log subscribes here);
+ * `pause` is asked between chunks of events and may return a promise to wait on (back-pressure
+ * from a slow writer).
  */
 export async function runReplication(
   scenario: Scenario,
@@ -113,9 +135,17 @@ export async function runReplication(
 ): Promise<ReplicationResult> {
   const sim = simulate(scenario, options);
   const tally = new ReplicationTally(shape, options.replication, sim.seed);
-  sim.calls$.subscribe((c) => tally.call(c));
-  if (options.onCall) sim.calls$.subscribe(options.onCall);
-  sim.handlerIntervals$.subscribe((h) => tally.handlerInterval(h));
+  const onCall = options.onCall;
+  if (onCall) sim.callBatches$.subscribe((batch) => batch.forEach(onCall));
+  const folded = lastValueFrom(
+    merge(
+      sim.callBatches$.pipe(
+        map((batch) => batch.filter(counted)),
+        tap((batch) => batch.forEach((c) => tally.call(c))),
+      ),
+      sim.handlerIntervals$.pipe(tap((h) => tally.handlerInterval(h))),
+    ).pipe(ignoreElements(), endWith(tally)),
+  );
   const totals = options.pause ? await sim.runAsync(options.pause) : sim.run();
-  return tally.result(totals.events, totals.calendarEvents);
+  return (await folded).result(totals.events, totals.calendarEvents);
 }

@@ -3,23 +3,27 @@
  * `vacancy_weeks`, then a recruit starts at the first training level and moves up from there.
  */
 import { describe, expect, it } from 'vitest';
-import { RandomStreams } from '../src/engine/rng.js';
-import { buildLevels, entryLevel, Person, positionsFor, shiftPlan } from '../src/model/roster.js';
+import { KeyedRandom } from '../src/engine/KeyedRandom.js';
+import { buildLevels, entryLevel } from '../src/model/roster/Level.js';
+import { Person } from '../src/model/roster/Person.js';
+import { presentPeople, shiftPlan } from '../src/model/roster/ShiftPlan.js';
 import { validateScenario } from '../src/scenario/load.js';
 
 const WEEK = 7 * 86_400;
+const resolved = { misgrade_pct: 0, under_grade_share: 0.5, coached: false };
 const levels = buildLevels({
-  trainee: { handling_multiplier: 2, coached: true, weeks_to_next_level: 4, becomes: 'new' },
-  new: { handling_multiplier: 1.3, weeks_to_next_level: 12, becomes: 'experienced' },
-  experienced: { handling_multiplier: 1 },
+  trainee: { ...resolved, handling_multiplier: 2, coached: true, weeks_to_next_level: 4, becomes: 'new' },
+  new: { ...resolved, handling_multiplier: 1.3, weeks_to_next_level: 12, becomes: 'experienced' },
+  experienced: { ...resolved, handling_multiplier: 1 },
 });
+const early = (staff: number) => ({ start: '07:00', end: '15:00', staff, days: ['mon' as const], break_minutes: 0 });
 const [trainee, novice, experienced] = levels;
 
 describe('a post through a departure, a vacancy and a recruit', () => {
   it('follows the exact timeline', () => {
     expect(entryLevel(levels)).toBe(trainee);
     // an experienced holder leaves at week 10; the post is empty for 14 weeks; a trainee starts at week 24
-    const post = new Person(experienced, Infinity, [10 * WEEK], 14 * WEEK, trainee);
+    const post = new Person(0, experienced, Infinity, [10 * WEEK], 14 * WEEK, trainee);
     const log = [5, 10, 23.9, 24, 27.9, 28, 39.9, 40].map((w) => `week ${w}: ${post.inPostAt(w * WEEK) ? post.levelAt(w * WEEK)!.name : 'vacant'}`);
     expect(log).toEqual([
       'week 5: experienced',
@@ -34,17 +38,21 @@ describe('a post through a departure, a vacancy and a recruit', () => {
   });
 
   it('a vacant post is never present on a shift', () => {
-    const plan = shiftPlan('early', { start: '07:00', end: '15:00', staff: 1 }, { experienced: 1 }, levels, {
+    const keyed = new KeyedRandom(11);
+    const plan = shiftPlan('g', 'early', early(1), { experienced: 1 }, levels, keyed, {
       ratePerSecond: 1 / WEEK,
       vacancySeconds: 4 * WEEK,
       recruitLevel: trainee,
-      rng: () => 0.5, // every gap -ln(0.5) weeks = 0.69 weeks
-      untilSeconds: 10 * WEEK,
+      untilSeconds: 100 * WEEK,
     });
     const post = plan.people[0];
-    expect(post.departures[0]).toBeCloseTo(Math.LN2 * WEEK, 6);
-    expect(positionsFor(plan, 0.5 * WEEK, 0, () => 1)).toHaveLength(1);
-    expect(positionsFor(plan, 1 * WEEK, 0, () => 1)).toHaveLength(0);
+    const left = post.departures[0];
+    expect(left).toBeGreaterThan(0);
+    // the gaps are the post's own keyed draws: the same plan again gives the same departures
+    expect(shiftPlan('g', 'early', early(1), { experienced: 1 }, levels, keyed, { ratePerSecond: 1 / WEEK, vacancySeconds: 4 * WEEK, recruitLevel: trainee, untilSeconds: 100 * WEEK }).people[0].departures).toEqual(post.departures);
+    expect(presentPeople(plan, 0, left - 1, 0, keyed)).toHaveLength(1);
+    expect(presentPeople(plan, 0, left + 1, 0, keyed)).toHaveLength(0);
+    expect(presentPeople(plan, 0, left + 4 * WEEK, 0, keyed).map((p) => p.level)).toEqual([trainee]);
   });
 });
 
@@ -52,11 +60,10 @@ describe('attrition rate', () => {
   it('the share of posts whose holder leaves within a year matches attrition_pct_per_year', () => {
     // 15% a year: rate -ln(0.85) per year, so P(a departure within a year) = 0.15 exactly
     const staff = 4000;
-    const plan = shiftPlan('early', { start: '07:00', end: '15:00', staff }, undefined, levels, {
+    const plan = shiftPlan('g', 'early', early(staff), undefined, levels, new KeyedRandom(11), {
       ratePerSecond: -Math.log(0.85) / (365 * 86_400),
       vacancySeconds: 0,
       recruitLevel: null,
-      rng: new RandomStreams(11).stream('attrition:test'),
       untilSeconds: 365 * 86_400,
     });
     const left = plan.people.filter((p) => p.departures.length > 0).length / staff;

@@ -190,7 +190,7 @@ describe('run', () => {
     expect(s.name).toBe('child');
     expect(s.extends).toBeUndefined();
     expect(s.seed).toBe(2); // from the parent
-    expect(s.handlers.all).toEqual({ answers: ['999'], staff: 4 }); // merged key by key
+    expect(s.handlers.all).toEqual({ answers: ['999'], staff: 4, takes_calls_waiting_seconds: 0 }); // merged key by key
     expect(s.horizon).toEqual({ hours: 2, warmup_hours: 1 });
     expect(readCsv(path.join(out, 'summary.csv')).rows[0].scenario).toBe('child');
   });

@@ -13,8 +13,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GRADES } from '../src/scenario/schema.js';
-import { TimeFrame } from '../src/scenario/horizon.js';
-import { hourlyRates, nextArrival } from '../src/model/demand.js';
+import { TimeFrame } from '../src/engine/TimeFrame.js';
+import { hourlyRates } from '../src/model/arrivals/hourlyRates.js';
+import { nextArrival } from '../src/model/arrivals/nextArrival.js';
 import { RandomStreams } from '../src/engine/rng.js';
 import type { CallRecord } from '../src/model/records.js';
 import { expectWithin4sd, fixed, scenarioOf, Story, target } from './helpers/story.js';

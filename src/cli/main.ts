@@ -5,7 +5,7 @@ import { stringify as toYaml } from 'yaml';
 import { loadScenario, parseOverride, ScenarioError, type LoadedScenario } from '../scenario/load.js';
 import { mergeShards, MergeError, readShards, replicationIndices, runStudy, type StudyOptions } from '../study/runStudy.js';
 import { runSweep, type SweptKey } from '../study/sweep.js';
-import { horizonSeconds } from '../scenario/horizon.js';
+import { horizonSeconds } from '../engine/TimeFrame.js';
 import { progressLine } from './progress.js';
 import { fmt } from '../report/format.js';
 import { erlangCommand, ERLANG_OPTIONS } from './erlang.js';

@@ -6,8 +6,10 @@ import { Calendar, Tie } from './Calendar.js';
  *
  * RxJS measures time in milliseconds, so `now()` is the calendar clock (seconds) × 1000 and a
  * `delay` of 1500 is 1.5 simulated seconds. Give it to RxJS time operators (`timer`, `delay`,
- * `timeout`, `interval`...) and they fire as the calendar runs, in simulated time, with
- * the calendar's tie order (`Tie.Default`, first scheduled first).
+ * `timeout`, `interval`...) and they fire as the calendar runs, in simulated time, at the
+ * tie rank it was made with (`Tie.Default` unless given; first scheduled first within a rank):
+ * the roster's changes use a `SimScheduler` of rank `Tie.Roster`, so they come before calls
+ * at the same instant.
  *
  * An action that reschedules itself (as `interval` does) reuses its one calendar slot
  * pattern: the previous entry is cancelled lazily, nothing re-sorts.
@@ -19,7 +21,11 @@ import { Calendar, Tie } from './Calendar.js';
  *   cal.run();
  */
 export class SimScheduler implements SchedulerLike {
-  constructor(readonly calendar: Calendar) {}
+  constructor(
+    readonly calendar: Calendar,
+    /** The tie rank of everything scheduled through it. */
+    readonly tie: Tie = Tie.Default,
+  ) {}
 
   /** Simulated time in milliseconds (the RxJS convention). */
   now(): number {
@@ -31,7 +37,7 @@ export class SimScheduler implements SchedulerLike {
     delay = 0,
     state?: T,
   ): Subscription {
-    return new SimAction<T>(this.calendar, work).schedule(state, delay);
+    return new SimAction<T>(this.calendar, work, this.tie).schedule(state, delay);
   }
 }
 
@@ -43,6 +49,7 @@ class SimAction<T> extends Subscription implements SchedulerAction<T> {
   constructor(
     private readonly calendar: Calendar,
     private readonly work: (this: SchedulerAction<T>, state?: T) => void,
+    private readonly tie: Tie,
   ) {
     super(() => this.clearPending());
   }
@@ -52,7 +59,7 @@ class SimAction<T> extends Subscription implements SchedulerAction<T> {
     this.clearPending();
     this.state = state;
     const delaySeconds = Math.max(0, Number(delay) || 0) / 1000;
-    this.pendingId = this.calendar.schedule(this.calendar.now + delaySeconds, fire, this as SimAction<unknown>, Tie.Default);
+    this.pendingId = this.calendar.schedule(this.calendar.now + delaySeconds, fire, this as SimAction<unknown>, this.tie);
     return this;
   }
 

@@ -1,22 +1,52 @@
 import type { Distribution } from '../engine/distributions.js';
-import type { Rng } from '../engine/rng.js';
+import { KeyedRandom } from '../engine/KeyedRandom.js';
+import type { CallSource } from './records.js';
 import { CallQueue } from './CallQueue.js';
 import type { HandlerGroup } from './HandlerGroup.js';
 
 /** What a caller of this type does after hanging up (resolved from `on_abandon`). */
 export interface AbandonBehaviour {
-  /** Cumulative choice: [redial, switch 1, switch 2, ...], probabilities, with where each goes and after what delay. */
-  readonly choices: readonly { probability: number; to: ContactType; delay: Distribution; source: 'redial' | 'switched' }[];
+  /** [redial, switch 1, switch 2, ...]: probabilities, with where each goes and after what delay. */
+  readonly choices: readonly { probability: number; to: ContactType; delay: Distribution; source: CallSource }[];
   /** Of the callers who neither redial nor switch, the share called back, and the task type. */
   readonly callBack: { probability: number; to: ContactType } | null;
+}
+
+/** The purposes of a caller's draws, each keyed by the contact type: `KeyedRandom.key('<purpose>:<contact>')`. */
+export interface DrawPurposes {
+  readonly grade: number;
+  readonly redirect: number;
+  readonly handling: number;
+  readonly redirectHandling: number;
+  readonly patience: number;
+  readonly hangUp: number;
+  readonly btConnect: number;
+  readonly misgrade: number;
+  readonly retry: number;
+  readonly retryDelay: number;
+}
+
+/** The purpose keys of contact type `name`. */
+export function drawPurposes(name: string): DrawPurposes {
+  const k = (purpose: string) => KeyedRandom.key(`${purpose}:${name}`);
+  return {
+    grade: k('grade'),
+    redirect: k('redirect'),
+    handling: k('handling'),
+    redirectHandling: k('redirect-handling'),
+    patience: k('patience'),
+    hangUp: k('hang-up'),
+    btConnect: k('bt-connect'),
+    misgrade: k('misgrade'),
+    retry: k('retry'),
+    retryDelay: k('retry-delay'),
+  };
 }
 
 /**
  * ContactType: one kind of contact (999, 101, online, a call-back task...) at run time: its
  * priority (lower is answered first), handling and patience (seconds), answer target, BT leg,
  * grade mix, caller behaviour, its queue and the handler groups that answer it.
- *
- * Each random quantity has its own stream, so changing one lever leaves the others' draws alone.
  */
 export class ContactType {
   readonly queue = new CallQueue();
@@ -27,6 +57,7 @@ export class ContactType {
   /** The distinct waits (seconds, ascending) at which an overflow group may take a waiting call. */
   overflowThresholds: number[] = [];
   abandon: AbandonBehaviour | null = null;
+  readonly purposes: DrawPurposes;
 
   constructor(
     readonly index: number,
@@ -34,8 +65,8 @@ export class ContactType {
     readonly priority: number,
     readonly targetSeconds: number,
     readonly handling: Distribution,
-    /** Handling by true grade index; null entries use `handling`. */
-    readonly handlingByGrade: readonly (Distribution | null)[] | null,
+    /** Handling by true grade index (every grade), or null: no grades. */
+    readonly handlingByGrade: readonly Distribution[] | null,
     /** null: callers never hang up. */
     readonly patience: Distribution | null,
     readonly hangUp: { share: number; withinSeconds: number } | null,
@@ -43,16 +74,7 @@ export class ContactType {
     /** Cumulative shares of the true grades, or null: no grading. */
     readonly gradeCdf: Float64Array | null,
     readonly redirect: { share: number; handling: Distribution } | null,
-    readonly rng: {
-      handling: Rng;
-      patience: Rng;
-      hangUp: Rng;
-      bt: Rng;
-      grade: Rng;
-      redirect: Rng;
-      redirectHandling: Rng;
-      abandon: Rng;
-      abandonDelay: Rng;
-    },
-  ) {}
+  ) {
+    this.purposes = drawPurposes(name);
+  }
 }

@@ -1,52 +1,5 @@
 import type { ContactType } from './ContactType.js';
-
-/** A training level at run time. */
-export interface Level {
-  readonly index: number;
-  readonly name: string;
-  readonly handlingMultiplier: number;
-  /** Probability of a wrong grade, 0..1. */
-  readonly misgradeProbability: number;
-  /** Of wrong grades, the share too low. */
-  readonly underGradeShare: number;
-  readonly coached: boolean;
-  /** Seconds at this level before moving to `next` (Infinity: stays). */
-  readonly secondsAtLevel: number;
-  next: Level | null;
-}
-
-/** Why a handler will stop answering once the call in hand ends. */
-export const enum Leaving {
-  No = 0,
-  Break = 1,
-  ShiftEnd = 2,
-}
-
-/** One answering position: a handler, or a coached trainee with their coach. */
-export class Handler {
-  /** Available for calls (on shift, not on a break). */
-  onDuty = false;
-  /** Answering a call now. */
-  busy = false;
-  /** Bumped each time the handler joins the idle line; older entries of it there are stale. */
-  idleEpoch = 0;
-  leaving: Leaving = Leaving.No;
-  /** The shift is over: no return from a break. */
-  shiftOver = false;
-
-  constructor(
-    readonly group: HandlerGroup,
-    /** Training level (null: the group has no training mix); it changes in place for constant staff. */
-    public level: Level | null,
-    /** Handling time multiplier (1 = as drawn for the contact type). */
-    public handlingMultiplier: number,
-    /** Shift name ('' for constant staff). */
-    readonly shift: string,
-    /** Break length, seconds, and when the shift ends. */
-    readonly breakSeconds = 0,
-    readonly shiftEndsAt = Infinity,
-  ) {}
-}
+import type { Handler } from './Handler.js';
 
 /**
  * HandlerGroup: handlers who answer the same contact types. A free handler takes the waiting

@@ -35,6 +35,19 @@ export interface CallRecord {
   readonly source: CallSource;
   /** The call this one follows (redial, switch or call-back); -1 for a first attempt. */
   readonly redialOf: number;
+  /**
+   * Who is calling, the same in every scenario run from the same seed (common random numbers):
+   * the arrival stream the caller first came from ('999', 'incident-0-3', ...), the caller's
+   * number in it (from 0), and which attempt this is (0 the first; each redial, switch or
+   * call-back adds 1). Every random draw about the call is keyed by these three and a purpose.
+   */
+  readonly origin: string;
+  readonly serial: number;
+  readonly attempt: number;
+  /** The caller's draws: handling time at multiplier 1 (after any redirect), patience (Infinity: never hangs up) and BT leg, seconds. */
+  readonly baseHandlingSeconds: number;
+  readonly patienceSeconds: number;
+  readonly btLegSeconds: number;
   /** True grade index (into GRADES), -1 if the contact type has no grades. */
   readonly trueGrade: number;
   /** Grade the handler assigned, -1 if not answered or no grades. */

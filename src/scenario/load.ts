@@ -5,13 +5,9 @@ import { LineCounter, parseDocument, parse as parseYamlValue } from 'yaml';
 import type { z } from 'zod';
 import { DAYS, GRADES, MONTHS, scenarioSchema, type ScenarioInput } from './schema.js';
 import { crossChecks, type Problem } from './checks.js';
+import { resolveScenario, type Scenario } from './resolve.js';
 
-/** A validated scenario with every default applied: what the model runs and run.json shows. */
-export type Scenario = ScenarioInput & {
-  seed: number;
-  replications: number;
-  reporting: { interval_minutes: number };
-};
+export type { Scenario };
 
 /** A scenario that could not be loaded: every problem, each with its key path. */
 export class ScenarioError extends Error {
@@ -70,16 +66,8 @@ export function validateScenario(raw: unknown): { scenario: Scenario; problems: 
   if (!parsed.success) {
     return { scenario: undefined as unknown as Scenario, problems: zodProblems(parsed.error), warnings: [] };
   }
-  const input = parsed.data;
-  const scenario: Scenario = {
-    ...input,
-    seed: input.seed ?? 1,
-    replications: input.replications ?? 1,
-    reporting: { interval_minutes: input.reporting?.interval_minutes ?? 60 },
-  };
-  delete (scenario as { extends?: string }).extends;
-  const { problems, warnings } = crossChecks(scenario);
-  return { scenario, problems, warnings };
+  const { problems, warnings } = crossChecks(parsed.data);
+  return { scenario: problems.length ? (undefined as unknown as Scenario) : resolveScenario(parsed.data), problems, warnings };
 }
 
 function readFile(file: string, chain: string[]): { text: string; bytes: Buffer } {

@@ -1,4 +1,4 @@
-import { describeHours, uncoveredHours } from '../model/roster.js';
+import { describeHours, uncoveredHours } from './coverage.js';
 import type { Problem } from './checks.js';
 import type { ScenarioInput } from './schema.js';
 

@@ -61,18 +61,15 @@ export class Story {
   constructor(raw: Record<string, unknown> | Scenario, seed = 1, replication = 0) {
     // a scenario already validated passes again unchanged (its defaults are valid values)
     this.scenario = scenarioOf(raw as Record<string, unknown>);
-    this.centre = new ContactCentre(this.scenario, this.calendar, new RandomStreams(replicationSeed(seed, replication)), replication, {
-      call: (r) => this.calls.push(r),
-      handlerInterval: (r) => this.intervals.push(r),
-    });
+    this.centre = new ContactCentre(this.scenario, this.calendar, new RandomStreams(replicationSeed(seed, replication)), replication);
+    this.centre.handlerIntervals$.subscribe((r) => this.intervals.push(r));
     this.centre.start();
   }
 
   /** A new call of contact type `name` arrives at `at` seconds. */
   call(name: string, at: number): this {
-    const type = this.centre.contacts.find((c) => c.name === name);
-    if (!type) throw new Error(`no contact type ${name}`);
-    this.calendar.schedule(at, () => this.centre.arrive(type, at, 'new', -1), null);
+    if (!this.centre.contacts.some((c) => c.name === name)) throw new Error(`no contact type ${name}`);
+    this.calendar.schedule(at, () => this.centre.inject(name), null);
     return this;
   }
 
@@ -88,13 +85,14 @@ export class Story {
   }
 
   run(): this {
-    this.calendar.run();
+    while (this.calendar.runEvents(1_000)) this.calls.push(...this.centre.takeEnded());
+    this.calls.push(...this.centre.takeEnded());
     return this;
   }
 
   /** The exact log: one line per call, in the order they ended. */
   log(): string[] {
-    const levels = Object.keys(this.scenario.training_levels ?? {});
+    const levels = Object.keys(this.scenario.training_levels);
     return this.calls.map((r) => line(r, levels));
   }
 }

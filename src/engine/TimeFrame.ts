@@ -1,4 +1,8 @@
-import type { Scenario } from './load.js';
+/** The keys of a scenario a time frame reads: its horizon and reporting interval. */
+export interface HorizonInput {
+  horizon: { hours?: number; warmup_hours?: number; days?: number; warmup_days?: number; start_date?: string };
+  reporting: { interval_minutes: number };
+}
 
 const HOUR = 3600;
 const DAY = 86_400;
@@ -6,7 +10,7 @@ const DAY = 86_400;
 export const MONTH_SECONDS = 30 * DAY;
 
 /** The warm-up and counted period of a scenario, in seconds. */
-export function horizonSeconds(s: Pick<Scenario, 'horizon'>): { warmupSeconds: number; countedSeconds: number } {
+export function horizonSeconds(s: Pick<HorizonInput, 'horizon'>): { warmupSeconds: number; countedSeconds: number } {
   const h = s.horizon;
   if (h.days !== undefined) return { warmupSeconds: (h.warmup_days ?? 0) * DAY, countedSeconds: h.days * DAY };
   return { warmupSeconds: (h.warmup_hours ?? 0) * HOUR, countedSeconds: (h.hours ?? 0) * HOUR };
@@ -35,7 +39,7 @@ export class TimeFrame {
   private readonly monthStarts: Float64Array;
   private readonly firstMonth: number; // year*12 + month of the counted start
 
-  constructor(s: Scenario) {
+  constructor(s: HorizonInput) {
     const { warmupSeconds, countedSeconds } = horizonSeconds(s);
     this.warmupSeconds = warmupSeconds;
     this.countedSeconds = countedSeconds;

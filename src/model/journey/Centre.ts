@@ -1,0 +1,57 @@
+import type { Calendar, EventFn } from '../../engine/Calendar.js';
+import type { KeyedRandom } from '../../engine/KeyedRandom.js';
+import type { Call } from '../Call.js';
+import type { ContactType } from '../ContactType.js';
+import type { Handler } from '../Handler.js';
+import type { CallSource } from '../records.js';
+
+/** Model events by kind: what the benchmark counts. */
+export interface EventCounts {
+  arrivals: number;
+  answers: number;
+  serviceEnds: number;
+  abandonments: number;
+}
+
+/** A repeat contact to make later: a redial or a switch of the caller of `call`. */
+export interface Retry {
+  readonly call: Call;
+  readonly to: ContactType;
+  readonly source: CallSource;
+}
+
+/**
+ * Centre: the state of one replication that a call's journey reads and changes. Each verb
+ * (`arrive`, `reachForce`, `dispatch`, `answer`, `release`, `renege`, `retry`, `overflow`) is
+ * a small function of it. The verbs put their next steps on the calendar through `on`, the
+ * event functions `ContactCentre` wires to them once, so no verb imports another verb that
+ * imports it back, and nothing is allocated per event.
+ *
+ * The per-call steps are scheduled on the calendar directly, not through RxJS: an Observable
+ * per timer costs about 1.7x in the hot loop (architecture.md); the streams are at the edges.
+ */
+export interface Centre {
+  readonly calendar: Calendar;
+  readonly keyed: KeyedRandom;
+  readonly replication: number;
+  readonly counts: EventCounts;
+  /** Counted period: calls arriving in [warmupSeconds, endSeconds) count; arrivals stop at endSeconds. */
+  readonly warmupSeconds: number;
+  readonly endSeconds: number;
+  /** Calls arrived and not yet ended (including those on the BT leg). */
+  inSystem: number;
+  /** Calls waiting in a queue for a handler now. */
+  waiting: number;
+  nextCallId: number;
+  /** Ended calls not yet handed on (`simulate` emits them in batches). */
+  readonly ended: Call[];
+  readonly on: {
+    readonly reachesForce: EventFn<Call>;
+    readonly patienceEnds: EventFn<Call>;
+    readonly overflowDue: EventFn<Call>;
+    readonly handlingEnds: EventFn<Call>;
+    readonly retry: EventFn<Retry>;
+    /** A handler is free: takes the next call, leaves (break or shift end) or waits. */
+    readonly handlerFree: (h: Handler) => void;
+  };
+}

@@ -1,0 +1,25 @@
+import type { Call } from '../Call.js';
+import type { Centre } from './Centre.js';
+import { retry } from './retry.js';
+
+/**
+ * renege: the caller's patience ends while still waiting (in the queue or on the BT leg): they
+ * hang up, the call ends abandoned, and they may try again (`retry`). A call answered before
+ * this finds it no longer waiting and nothing happens (lazy cancellation).
+ */
+export function renege(c: Centre, call: Call): void {
+  if (!call.waiting) return;
+  const now = c.calendar.now;
+  c.counts.abandonments++;
+  if (call.inQueue) {
+    call.inQueue = false;
+    c.waiting--;
+  }
+  call.waiting = false;
+  call.endedAt = now;
+  call.waitSeconds = now - call.arrivedAt;
+  call.outcome = 'abandoned';
+  c.inSystem--;
+  c.ended.push(call);
+  if (call.type.abandon !== null) retry(c, call);
+}

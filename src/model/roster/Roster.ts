@@ -1,0 +1,164 @@
+import { Subject, map, takeWhile, timer, type Observable } from 'rxjs';
+import { Tie } from '../../engine/Calendar.js';
+import type { KeyedRandom } from '../../engine/KeyedRandom.js';
+import { SimScheduler } from '../../engine/SimScheduler.js';
+import type { TimeFrame } from '../../engine/TimeFrame.js';
+import type { Scenario } from '../../scenario/resolve.js';
+import { Handler, Leaving } from '../Handler.js';
+import type { HandlerGroup } from '../HandlerGroup.js';
+import type { Centre } from '../journey/Centre.js';
+import { comeOnDuty, endSpell, goOff } from './duty.js';
+import { entryLevel, type Level } from './Level.js';
+import { pairPositions } from './pairPositions.js';
+import type { RosterChange } from './RosterChange.js';
+import { presentPeople, shiftPlan, type ShiftPlan } from './ShiftPlan.js';
+import { StandingStaff } from './StandingStaff.js';
+
+const DAY = 86_400;
+const YEAR = 365 * DAY;
+
+interface RosteredGroup {
+  group: HandlerGroup;
+  plans: ShiftPlan[];
+  shrinkage: number;
+}
+
+/**
+ * Roster: who is on duty when. It opens and closes answering positions: shifts by clock time
+ * and weekday (each day's shifts planned as the day starts; each person present unless absent,
+ * coached trainees paired with coaches at every shift start; one staggered break each), and
+ * standing staff for groups with a constant headcount. A handler whose shift ends or break
+ * starts during a call finishes the call first.
+ *
+ * The roster's changes run as RxJS streams on a `SimScheduler` of rank `Tie.Roster` (before
+ * calls at the same instant): `days$` ticks as each local day starts while the run goes on, and
+ * each shift start, shift end, break and level-up is a `timer` on it. `changes$` reports them.
+ */
+export class Roster {
+  readonly scheduler: SimScheduler;
+  private readonly changes = new Subject<RosterChange>();
+  readonly changes$: Observable<RosterChange> = this.changes.asObservable();
+  private readonly rostered: RosteredGroup[] = [];
+  private readonly standing: StandingStaff[] = [];
+
+  constructor(
+    private readonly c: Centre,
+    scenario: Scenario,
+    groups: readonly HandlerGroup[],
+    levels: readonly Level[],
+    private readonly frame: TimeFrame,
+    private readonly keyed: KeyedRandom,
+  ) {
+    this.scheduler = new SimScheduler(c.calendar, Tie.Roster);
+    const emit = (change: RosterChange) => this.changes.next(change);
+    Object.entries(scenario.handlers).forEach(([name, g], i) => {
+      const group = groups[i];
+      if (g.staff !== undefined) {
+        this.standing.push(new StandingStaff(c, group, g.staff, g.training_mix, levels, keyed, emit));
+        return;
+      }
+      const attritionPct = g.attrition_pct_per_year!;
+      const attrition =
+        attritionPct > 0
+          ? {
+              // a yearly leaving probability p is a rate of -ln(1 - p) per year
+              ratePerSecond: -Math.log(1 - attritionPct / 100) / YEAR,
+              vacancySeconds: g.vacancy_weeks! * 7 * DAY,
+              recruitLevel: g.training_mix ? entryLevel(levels) : null,
+              untilSeconds: frame.endSeconds + 30 * DAY,
+            }
+          : undefined;
+      this.rostered.push({
+        group,
+        plans: Object.entries(g.shifts!).map(([shift, s]) => shiftPlan(name, shift, s, g.training_mix, levels, keyed, attrition)),
+        shrinkage: g.shrinkage_pct! / 100,
+      });
+    });
+  }
+
+  /**
+   * Local days as they start, from the day after clock 0, for as long as the run goes on (until
+   * the counted period is over and every call has ended).
+   */
+  days$(): Observable<number> {
+    const first = this.frame.dayOf(0) + 1;
+    const firstAt = this.frame.dayStartSeconds(first);
+    return timer(firstAt * 1000, DAY * 1000, this.scheduler).pipe(
+      map((k) => first + k),
+      takeWhile(() => this.c.calendar.now < this.frame.endSeconds || this.c.inSystem > 0),
+    );
+  }
+
+  /** Standing staff on duty now (clock 0), and the shifts of the day before and the first day planned. */
+  start(): void {
+    for (const s of this.standing) s.start(this.scheduler, this.frame.endSeconds);
+    if (this.rostered.length > 0) {
+      const firstDay = this.frame.dayOf(0);
+      this.planDay(firstDay - 1);
+      this.planDay(firstDay);
+    }
+  }
+
+  /** Plan the shift instances that start on local day `day`. */
+  planDay(day: number): void {
+    const dayStart = this.frame.dayStartSeconds(day);
+    const weekday = this.frame.weekdayOf(day);
+    const now = this.c.calendar.now;
+    for (const r of this.rostered) {
+      for (const plan of r.plans) {
+        if (!plan.weekdays.has(weekday)) continue;
+        const startAt = dayStart + plan.startSeconds;
+        const endAt = startAt + plan.lengthSeconds;
+        if (endAt <= now) continue;
+        const { positions } = pairPositions(presentPeople(plan, day, Math.max(0, startAt), r.shrinkage, this.keyed));
+        const handlers = positions.map((p) => new Handler(r.group, p.level, plan.name, plan.breakSeconds, endAt, p.person, p.coach));
+        const opensAt = Math.max(now, startAt);
+        const names = { group: r.group.name, shift: plan.name, day };
+        timer((opensAt - now) * 1000, this.scheduler).subscribe(() => {
+          this.changes.next({ kind: 'shift-start', ...names, at: this.c.calendar.now, positions });
+          this.startShift(handlers);
+        });
+        timer((endAt - now) * 1000, this.scheduler).subscribe(() => {
+          this.changes.next({ kind: 'shift-end', ...names, at: this.c.calendar.now });
+          for (const h of handlers) endSpell(this.c, h);
+        });
+      }
+    }
+  }
+
+  private startShift(handlers: readonly Handler[]): void {
+    const now = this.c.calendar.now;
+    handlers.forEach((h, i) => {
+      comeOnDuty(this.c, h);
+      if (h.breakSeconds > 0) {
+        // breaks staggered across the middle half of the shift
+        const length = h.shiftEndsAt - now;
+        const at = now + length / 4 + ((i + 0.5) / handlers.length) * (length / 2) - h.breakSeconds / 2;
+        if (at > now && at + h.breakSeconds < h.shiftEndsAt) this.scheduler.schedule(() => this.breakStarts(h), (at - now) * 1000);
+      }
+    });
+  }
+
+  private breakStarts(h: Handler): void {
+    if (h.shiftOver || !h.onDuty) return;
+    if (h.busy) {
+      h.leaving = Leaving.Break;
+    } else {
+      goOff(this.c, h);
+      this.scheduleReturn(h);
+    }
+  }
+
+  private scheduleReturn(h: Handler): void {
+    const back = this.c.calendar.now + h.breakSeconds;
+    if (back < h.shiftEndsAt) this.scheduler.schedule(() => h.shiftOver || comeOnDuty(this.c, h), h.breakSeconds * 1000);
+  }
+
+  /** A handler whose call has ended was due to leave (break or shift end): it leaves now. */
+  leave(h: Handler): void {
+    const onBreak = h.leaving === Leaving.Break;
+    h.leaving = Leaving.No;
+    goOff(this.c, h);
+    if (onBreak) this.scheduleReturn(h);
+  }
+}

@@ -1,0 +1,126 @@
+import { DAYS, GRADES, MONTHS, type ContactInput, type HandlerGroupInput, type ScenarioInput, type ShiftInput, type TrainingLevelInput } from './schema.js';
+
+type Required2<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[P], undefined> };
+type Day = (typeof DAYS)[number];
+type Month = (typeof MONTHS)[number];
+type GradeName = (typeof GRADES)[number];
+type Distribution = ContactInput['handling'];
+
+/** Arrivals with every default applied: the shape of every day, weekday and month multipliers, overdispersion. */
+export type ResolvedArrivals = Omit<Required2<NonNullable<ContactInput['arrivals']>, 'hour_of_day' | 'daily_variation_cv'>, 'hour_of_day_on' | 'day_of_week' | 'month_of_year'> & {
+  hour_of_day_on: Record<Day, number[]>;
+  day_of_week: Record<Day, number>;
+  /** Present only with a calendar (horizon.start_date). */
+  month_of_year?: Record<Month, number>;
+};
+
+/** A contact type with every default applied. */
+export type ResolvedContact = Omit<ContactInput, 'arrivals' | 'grades' | 'handling_by_grade' | 'channel' | 'on_abandon'> & {
+  channel: 'phone' | 'online';
+  arrivals?: ResolvedArrivals;
+  /** Every grade's share (0 where the file gives none); absent: no grading. */
+  grades?: Record<GradeName, number>;
+  /** Handling by true grade, every grade filled (the contact's `handling` where the file gives none). */
+  handling_by_grade?: Record<GradeName, Distribution>;
+  on_abandon?: Required2<NonNullable<ContactInput['on_abandon']>, 'switch_to'>;
+};
+
+export type ResolvedShift = Required2<ShiftInput, 'days' | 'break_minutes'>;
+
+/** A handler group with every default applied; rostered groups carry their absence and attrition. */
+export type ResolvedGroup = Omit<HandlerGroupInput, 'shifts' | 'takes_calls_waiting_seconds' | 'shrinkage_pct' | 'attrition_pct_per_year' | 'vacancy_weeks'> & {
+  takes_calls_waiting_seconds: number;
+  shifts?: Record<string, ResolvedShift>;
+  /** Rostered groups only. */
+  shrinkage_pct?: number;
+  attrition_pct_per_year?: number;
+  vacancy_weeks?: number;
+};
+
+export type ResolvedLevel = Required2<TrainingLevelInput, 'misgrade_pct' | 'under_grade_share' | 'coached'>;
+
+/**
+ * Scenario: a validated scenario file with every default applied: what the model runs, what
+ * `validate` prints and what run.json records. It is itself a valid scenario file (loading it
+ * again gives it back unchanged). The model reads only this: no raw file keys, no defaults.
+ */
+export type Scenario = Omit<ScenarioInput, 'seed' | 'replications' | 'reporting' | 'contacts' | 'handlers' | 'training_levels' | 'major_incidents' | 'extends'> & {
+  seed: number;
+  replications: number;
+  reporting: { interval_minutes: number };
+  contacts: Record<string, ResolvedContact>;
+  handlers: Record<string, ResolvedGroup>;
+  training_levels: Record<string, ResolvedLevel>;
+  major_incidents: NonNullable<ScenarioInput['major_incidents']>;
+};
+
+const fill = <K extends string, V>(keys: readonly K[], value: (k: K) => V): Record<K, V> =>
+  Object.fromEntries(keys.map((k) => [k, value(k)])) as Record<K, V>;
+
+/** Every default of the file format, applied to a validated scenario. */
+export function resolveScenario(input: ScenarioInput): Scenario {
+  const dated = input.horizon.start_date !== undefined;
+  const horizon = { ...input.horizon };
+  if (horizon.days !== undefined) horizon.warmup_days ??= 0;
+  else horizon.warmup_hours ??= 0;
+  const { extends: _extends, ...rest } = input;
+  return {
+    ...rest,
+    seed: input.seed ?? 1,
+    replications: input.replications ?? 1,
+    horizon,
+    reporting: { interval_minutes: input.reporting?.interval_minutes ?? 60 },
+    contacts: mapValues(input.contacts, (c) => resolveContact(c, dated)),
+    handlers: mapValues(input.handlers, resolveGroup),
+    training_levels: mapValues(input.training_levels ?? {}, (l) => ({
+      ...l,
+      misgrade_pct: l.misgrade_pct ?? 0,
+      under_grade_share: l.under_grade_share ?? 0.5,
+      coached: l.coached ?? false,
+    })),
+    major_incidents: input.major_incidents ?? [],
+  };
+}
+
+function resolveContact(c: ContactInput, dated: boolean): ResolvedContact {
+  const { arrivals, grades, handling_by_grade, on_abandon, ...rest } = c;
+  const out: ResolvedContact = { ...rest, channel: c.channel ?? 'phone' };
+  if (arrivals) {
+    const hourOfDay = arrivals.hour_of_day ?? new Array<number>(24).fill(1);
+    const { month_of_year, ...given } = arrivals;
+    const resolved: ResolvedArrivals = {
+      ...given,
+      hour_of_day: hourOfDay,
+      hour_of_day_on: fill(DAYS, (d) => arrivals.hour_of_day_on?.[d] ?? hourOfDay),
+      day_of_week: fill(DAYS, (d) => arrivals.day_of_week?.[d] ?? 1),
+      daily_variation_cv: arrivals.daily_variation_cv ?? 0,
+    };
+    if (dated) resolved.month_of_year = fill(MONTHS, (m) => month_of_year?.[m] ?? 1);
+    out.arrivals = resolved;
+  }
+  if (grades) {
+    out.grades = fill(GRADES, (g) => grades[g] ?? 0);
+    out.handling_by_grade = fill(GRADES, (g) => handling_by_grade?.[g] ?? c.handling);
+  }
+  if (on_abandon) out.on_abandon = { ...on_abandon, switch_to: on_abandon.switch_to ?? {} };
+  return out;
+}
+
+function resolveGroup(g: HandlerGroupInput): ResolvedGroup {
+  const { shifts, ...rest } = g;
+  const out: ResolvedGroup = { ...rest, takes_calls_waiting_seconds: g.takes_calls_waiting_seconds ?? 0 };
+  if (shifts) {
+    out.shifts = mapValues(shifts, (s) => ({ ...s, days: s.days ?? [...DAYS], break_minutes: s.break_minutes ?? 0 }));
+    out.shrinkage_pct = g.shrinkage_pct ?? 0;
+    out.attrition_pct_per_year = g.attrition_pct_per_year ?? 0;
+    out.vacancy_weeks = g.vacancy_weeks ?? 0;
+  }
+  return out;
+}
+
+/** A record's values mapped, its keys kept in order (a null-prototype object: names from a file are data). */
+function mapValues<V, W>(record: Record<string, V>, f: (v: V) => W): Record<string, W> {
+  const out = Object.create(null) as Record<string, W>;
+  for (const [k, v] of Object.entries(record)) out[k] = f(v);
+  return out;
+}
