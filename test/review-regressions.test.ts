@@ -146,7 +146,7 @@ describe('removing a key', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const resolved = parse(r.out.slice(r.out.indexOf('# resolved scenario')));
-    expect(resolved.handlers.emergency).toEqual({ answers: ['999', '999-callback'], staff: 60, training_mix: expect.any(Object) });
+    expect(resolved.handlers.emergency).toEqual({ answers: ['999', '999-callback'], staff: 60, training_mix: expect.any(Object), takes_calls_waiting_seconds: 0 });
     expect(resolved.handlers.non_emergency.shifts).toBeDefined();
   });
 });

@@ -52,6 +52,8 @@ export class ContactCentre {
   /** Staffing of each group over each reporting interval of the counted period, as each interval ends. */
   readonly handlerIntervals$: Observable<HandlerIntervalRecord> = this.intervals.asObservable();
   private readonly storyOrigins = new Map<string, Origin>();
+  /** Why the run cannot go on, found inside a stream (where a throw would not reach the run loop). */
+  private failure: Error | null = null;
 
   constructor(
     private readonly scenario: Scenario,
@@ -101,8 +103,13 @@ export class ContactCentre {
     const stall = new StallCheck(this.state, this.groups);
     this.roster.start();
     this.roster.days$().subscribe((day) => {
+      if (this.failure) return;
       this.roster.planDay(day);
-      stall.look();
+      try {
+        stall.look();
+      } catch (err) {
+        this.failure = err as Error;
+      }
     });
     scheduleDemand(this.state, this.scenario, this.contacts, this.frame, this.streams);
     this.reportingIntervals();
@@ -132,8 +139,9 @@ export class ContactCentre {
     });
   }
 
-  /** Hand on the calls that have ended since the last time (in the order they ended). */
+  /** Hand on the calls that have ended since the last time (in the order they ended); throws if the run cannot go on. */
   takeEnded(): Call[] {
+    if (this.failure) throw this.failure;
     const ended = this.state.ended;
     if (ended.length === 0) return NONE;
     const out = ended.slice();

@@ -38,6 +38,7 @@ export const PEEL_HEADERS = [
 export const CALLS_HEADERS = [
   'replication', 'call_id', 'contact', 'arrived_at', 'answered_at', 'ended_at', 'outcome',
   'wait_seconds', 'handler_group', 'counted', 'source', 'redial_of', 'true_grade', 'assigned_grade', 'handler_level', 'shift',
+  'caller', 'attempt',
 ] as const;
 export const TRIAGE_HEADERS = ['scenario', 'handler_level', 'true_grade', 'assigned_grade', 'calls', 'share_of_true_grade_pct'] as const;
 export const GRADING_HEADERS = [
@@ -134,6 +135,6 @@ export function callRow(c: CallRecord, grades: readonly string[], levels: readon
     String(c.replication), String(c.callId), c.contact, fmt(c.arrivedAt, 3), fmt(c.answeredAt, 3), fmt(c.endedAt, 3),
     c.outcome, fmt(c.waitSeconds, 3), c.handlerGroup, c.counted ? '1' : '0', c.source, c.redialOf >= 0 ? String(c.redialOf) : '',
     c.trueGrade >= 0 ? grades[c.trueGrade] : '', c.assignedGrade >= 0 ? grades[c.assignedGrade] : '',
-    c.handlerLevel >= 0 ? levels[c.handlerLevel] : '', c.shift,
+    c.handlerLevel >= 0 ? levels[c.handlerLevel] : '', c.shift, `${c.origin}#${c.serial}`, String(c.attempt),
   ];
 }

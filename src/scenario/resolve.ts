@@ -91,7 +91,7 @@ function resolveContact(c: ContactInput, dated: boolean): ResolvedContact {
     const resolved: ResolvedArrivals = {
       ...given,
       hour_of_day: hourOfDay,
-      hour_of_day_on: fill(DAYS, (d) => arrivals.hour_of_day_on?.[d] ?? hourOfDay),
+      hour_of_day_on: fill(DAYS, (d) => [...(arrivals.hour_of_day_on?.[d] ?? hourOfDay)]),
       day_of_week: fill(DAYS, (d) => arrivals.day_of_week?.[d] ?? 1),
       daily_variation_cv: arrivals.daily_variation_cv ?? 0,
     };
@@ -100,7 +100,7 @@ function resolveContact(c: ContactInput, dated: boolean): ResolvedContact {
   }
   if (grades) {
     out.grades = fill(GRADES, (g) => grades[g] ?? 0);
-    out.handling_by_grade = fill(GRADES, (g) => handling_by_grade?.[g] ?? c.handling);
+    out.handling_by_grade = fill(GRADES, (g) => structuredClone(handling_by_grade?.[g] ?? c.handling));
   }
   if (on_abandon) out.on_abandon = { ...on_abandon, switch_to: on_abandon.switch_to ?? {} };
   return out;
@@ -110,7 +110,7 @@ function resolveGroup(g: HandlerGroupInput): ResolvedGroup {
   const { shifts, ...rest } = g;
   const out: ResolvedGroup = { ...rest, takes_calls_waiting_seconds: g.takes_calls_waiting_seconds ?? 0 };
   if (shifts) {
-    out.shifts = mapValues(shifts, (s) => ({ ...s, days: s.days ?? [...DAYS], break_minutes: s.break_minutes ?? 0 }));
+    out.shifts = mapValues(shifts, (s) => ({ ...s, days: [...(s.days ?? DAYS)], break_minutes: s.break_minutes ?? 0 }));
     out.shrinkage_pct = g.shrinkage_pct ?? 0;
     out.attrition_pct_per_year = g.attrition_pct_per_year ?? 0;
     out.vacancy_weeks = g.vacancy_weeks ?? 0;

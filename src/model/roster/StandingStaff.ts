@@ -68,11 +68,12 @@ export class StandingStaff {
     this.emit({ kind: 'level-up', group: this.group.name, person: person.index, level: level.name });
     const h = this.positions.get(person);
     if (h === undefined) {
-      // an unpaired trainee who qualifies answers alone
+      // an unpaired trainee who qualifies coaches the next trainee waiting, or answers alone
       const i = this.unpaired.indexOf(person);
       if (i >= 0 && !level.coached) {
         this.unpaired.splice(i, 1);
-        this.open(person, level, null);
+        if (canCoach(level)) this.free(person);
+        else this.open(person, level, null);
       }
       return;
     }
