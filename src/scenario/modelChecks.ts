@@ -76,7 +76,9 @@ export function modelChecks(s: ScenarioInput): { problems: Problem[]; warnings: 
     if (g.attrition_pct_per_year !== undefined && !g.shifts) {
       problems.push({ path: `handlers.${name}.attrition_pct_per_year`, message: 'applies to shifts (rostered people): use shifts' });
     }
-    if (g.vacancy_weeks !== undefined && g.attrition_pct_per_year === undefined) {
+    if (g.vacancy_weeks !== undefined && !g.shifts) {
+      problems.push({ path: `handlers.${name}.vacancy_weeks`, message: 'applies to shifts (rostered people): use shifts' });
+    } else if (g.vacancy_weeks !== undefined && g.attrition_pct_per_year === undefined) {
       problems.push({ path: `handlers.${name}.vacancy_weeks`, message: 'needs attrition_pct_per_year (posts fall vacant only when people leave)' });
     }
   }
