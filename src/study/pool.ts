@@ -13,6 +13,9 @@ export interface Progress {
   running: Map<number, number>;
 }
 
+/** How many jobs per worker may run ahead of the next result to hand over. */
+export const REORDER_WINDOW_PER_WORKER = 4;
+
 /** The compiled worker script (tests run the TypeScript sources, so always use dist/). */
 function workerScript(): string {
   const file = fileURLToPath(new URL('../../dist/study/worker.js', import.meta.url));
@@ -23,7 +26,8 @@ function workerScript(): string {
 /**
  * Run jobs on `workers` threads (1: in this thread, no worker) and hand each result to
  * `onResult` in job order, whatever order they finish in: results never depend on how many
- * workers ran them. At most `workers` results wait for their turn beyond those running.
+ * workers ran them. Memory stays bounded: a job starts only while it is fewer than
+ * REORDER_WINDOW_PER_WORKER x workers jobs ahead of the next result to hand over.
  */
 export async function runJobs(
   jobs: readonly Job[],
@@ -49,7 +53,9 @@ export async function runJobs(
   }
 
   const script = workerScript();
-  const pending = new Map<number, ReplicationResult>();
+  const window = REORDER_WINDOW_PER_WORKER * workers;
+  const pending = new Map<number, ReplicationResult>(); // finished, waiting for their turn
+  const idle: Worker[] = [];
   let nextToHand = 0;
   let nextToStart = 0;
   const threads: Worker[] = [];
@@ -62,27 +68,29 @@ export async function runJobs(
           reject(err);
         }
       };
+      // A job may start while it lies within the window after the next result to hand over.
+      // The window moves only when a result is handed over, so every hand-over (and every
+      // worker that falls idle) is followed by `dispatch`: no worker stays idle while a job
+      // it may start remains. Progress is guaranteed: if the window is full, job nextToHand
+      // has started and is running or pending, and its hand-over moves the window.
+      const dispatch = () => {
+        while (!failed && idle.length > 0 && nextToStart < jobs.length && nextToStart - nextToHand < window) {
+          const id = nextToStart++;
+          progress.running.set(id, 0);
+          idle.pop()!.postMessage({ id, job: jobs[id] });
+        }
+      };
       const handOver = async () => {
-        while (pending.has(nextToHand)) {
+        while (!failed && pending.has(nextToHand)) {
           const r = pending.get(nextToHand)!;
           pending.delete(nextToHand);
           await onResult(nextToHand, r);
           nextToHand++;
+          dispatch();
         }
         if (nextToHand === jobs.length) resolve();
       };
       let handing = Promise.resolve();
-      const startNext = (w: Worker) => {
-        // keep the reorder buffer bounded: do not run too far ahead of the next result to hand over
-        if (nextToStart < jobs.length && nextToStart - nextToHand < 4 * workers) {
-          const id = nextToStart++;
-          progress.running.set(id, 0);
-          w.postMessage({ id, job: jobs[id] });
-          return true;
-        }
-        return false;
-      };
-      const idle: Worker[] = [];
       for (let t = 0; t < Math.min(workers, jobs.length); t++) {
         const w = new Worker(script);
         threads.push(w);
@@ -95,9 +103,9 @@ export async function runJobs(
             progress.done++;
             report();
             pending.set(msg.id, fromTransfer(msg.result!));
+            idle.push(w);
+            dispatch();
             handing = handing.then(handOver).catch(fail);
-            if (!startNext(w)) idle.push(w);
-            while (idle.length && startNext(idle[idle.length - 1])) idle.pop();
           } else if (msg.type === 'error') {
             const err = msg.name === 'SimulationError' ? new SimulationError(msg.message) : new Error(msg.message);
             if (msg.stack) err.stack = msg.stack;
@@ -108,8 +116,9 @@ export async function runJobs(
         w.on('exit', (code) => {
           if (code !== 0 && nextToHand < jobs.length) fail(new Error(`worker thread exited with code ${code}`));
         });
-        if (!startNext(w)) idle.push(w);
+        idle.push(w);
       }
+      dispatch();
     });
   } finally {
     await Promise.all(threads.map((w) => w.terminate()));
