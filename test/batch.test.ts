@@ -153,11 +153,11 @@ describe('interrupted runs', () => {
     const child = spawn(process.execPath, [BIN, 'run', BASELINE, '--set', 'horizon.days=60', '--replications', '4', '--workers', '1', '--calls', '--out', out, '--quiet'], {
       stdio: 'ignore',
     });
-    // wait until the run has started writing (its per-call part files exist), then kill it
+    // wait until the run has started writing (its staging folder with per-call part files exists), then kill it
     const started = Date.now();
     while (Date.now() - started < 20_000) {
       await new Promise((r) => setTimeout(r, 100));
-      if (existsSync(out) && readdirSync(out).some((f) => f.startsWith('.calls-parts-'))) break;
+      if (existsSync(out) && readdirSync(out).some((f) => f.startsWith('.staging-'))) break;
     }
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGKILL');
@@ -165,10 +165,10 @@ describe('interrupted runs', () => {
     const left = existsSync(out) ? readdirSync(out) : [];
     for (const report of [...REPORTS, 'run.json']) expect(left).not.toContain(report);
     // the next run into the folder clears what the killed one left and writes complete reports
-    expect(left.some((f) => f.startsWith('.calls-parts-'))).toBe(true);
+    expect(left.some((f) => f.startsWith('.staging-'))).toBe(true);
     await run(['run', BASELINE, '--set', 'horizon.days=1', '--replications', '1', '--out', out, '--quiet']);
     const after = readdirSync(out);
-    expect(after.filter((f) => f.includes('.tmp-') || f.startsWith('.calls-parts-'))).toEqual([]);
+    expect(after.filter((f) => f.startsWith('.'))).toEqual([]);
     expect(after).toContain('summary.csv');
   }, 60_000);
 });

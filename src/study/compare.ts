@@ -1,11 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Aggregate } from '../metrics/Aggregate.js';
 import { compareAggregates, type ComparisonRow } from '../metrics/comparison.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { fmt } from '../report/format.js';
-import { mergeShards, MergeError, readShardMarker, runStudy, type StudyOptions, type StudyResult } from './runStudy.js';
+import { MergeError } from './MergeError.js';
+import { stageMerge } from './mergeShards.js';
+import { stageStudy, type StagedStudy, type StudyOptions, type StudyResult } from './runStudy.js';
+import { readShardMarker } from './shardFile.js';
 
 export const COMPARISON_HEADERS = ['metric', 'contact', 'baseline', 'variant', 'difference', 'difference_ci95'] as const;
 /** Marks the --out folder of `compare --shard i/n`: which two scenario folders it holds. */
@@ -24,30 +27,40 @@ interface CompareShardMarker {
  * so every stream that a lever does not touch gives both the same draws) and write both
  * scenarios' reports, each in a folder named after it, and comparison.csv. With a shard, each
  * folder gets that shard's shard.json instead, for `merge`.
+ * Both folders and comparison.csv are one unit: staged together and moved into place only
+ * when both scenarios have run, so a failure half-way writes and overwrites nothing.
  */
 export async function compareStudies(
   baseline: LoadedScenario,
   variant: LoadedScenario,
   options: StudyOptions,
 ): Promise<{ rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult }> {
-  mkdirSync(options.outDir, { recursive: true });
-  const base = await runStudy(baseline, { ...options, outDir: path.join(options.outDir, baseline.scenario.name) });
-  const vari = await runStudy(variant, { ...options, outDir: path.join(options.outDir, variant.scenario.name) });
   const staged = new StagedFiles(options.outDir);
-  if (options.shard) {
-    const marker: CompareShardMarker = {
-      format: 'metcc-sim-compare-shard/1',
-      baseline: baseline.scenario.name,
-      variant: variant.scenario.name,
-      shard: options.shard,
-    };
-    staged.text(COMPARE_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
-    staged.commit(COMPARE_FILES);
-    return { rows: [], baseline: base, variant: vari };
+  try {
+    const base = await stageStudy(baseline, options, staged, baseline.scenario.name);
+    const vari = await stageStudy(variant, options, staged, variant.scenario.name);
+    let rows: ComparisonRow[] = [];
+    if (options.shard) {
+      const marker: CompareShardMarker = {
+        format: 'metcc-sim-compare-shard/1',
+        baseline: baseline.scenario.name,
+        variant: variant.scenario.name,
+        shard: options.shard,
+      };
+      staged.text(COMPARE_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
+    } else {
+      rows = await writeComparison(staged, base.aggregate, vari.aggregate);
+    }
+    staged.commit([...COMPARE_FILES, ...base.replacing, ...vari.replacing]);
+    return { rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari) };
+  } catch (err) {
+    staged.abort();
+    throw err;
   }
-  const rows = await writeComparison(staged, base.aggregate, vari.aggregate);
-  staged.commit(COMPARE_FILES);
-  return { rows, baseline: base, variant: vari };
+}
+
+function withoutReplacing({ replacing: _replacing, ...result }: StagedStudy): StudyResult {
+  return result;
 }
 
 async function writeComparison(staged: StagedFiles, base: Aggregate, variant: Aggregate): Promise<ComparisonRow[]> {
@@ -67,7 +80,8 @@ export function isCompareShard(dir: string): boolean {
 
 /**
  * `merge` of `compare --shard` outputs: each scenario's shards merged into its own folder, and
- * comparison.csv from the two, as an unsharded compare would have written them.
+ * comparison.csv from the two, as an unsharded compare would have written them (one unit, as
+ * `compareStudies` commits it).
  */
 export async function mergeCompareShards(dirs: readonly string[], outDir?: string): Promise<{ outDir: string; rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; names: [string, string] }> {
   const markers = dirs.map((d) => {
@@ -83,10 +97,15 @@ export async function mergeCompareShards(dirs: readonly string[], outDir?: strin
     if (m.baseline !== baseline || m.variant !== variant) throw new MergeError(`${dirs[i]}: compares ${m.baseline} with ${m.variant}, not ${baseline} with ${variant}`);
   });
   const out = outDir ?? path.join('reports', `${baseline}-vs-${variant}`);
-  const base = await mergeShards(dirs.map((d) => path.join(d, baseline)), path.join(out, baseline));
-  const vari = await mergeShards(dirs.map((d) => path.join(d, variant)), path.join(out, variant));
   const staged = new StagedFiles(out);
-  const rows = await writeComparison(staged, base.aggregate, vari.aggregate);
-  staged.commit(COMPARE_FILES);
-  return { outDir: out, rows, baseline: base, variant: vari, names: [baseline, variant] };
+  try {
+    const base = await stageMerge(dirs.map((d) => path.join(d, baseline)), staged, baseline);
+    const vari = await stageMerge(dirs.map((d) => path.join(d, variant)), staged, variant);
+    const rows = await writeComparison(staged, base.aggregate, vari.aggregate);
+    staged.commit([...COMPARE_FILES, ...base.replacing, ...vari.replacing]);
+    return { outDir: out, rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari), names: [baseline, variant] };
+  } catch (err) {
+    staged.abort();
+    throw err;
+  }
 }

@@ -95,21 +95,25 @@ export async function runJobs(
         const w = new Worker(script);
         threads.push(w);
         w.on('message', (msg: { type: string; id: number; simSeconds?: number; result?: TransferResult; name?: string; message?: string; stack?: string }) => {
-          if (msg.type === 'progress') {
-            progress.running.set(msg.id, msg.simSeconds!);
-            report();
-          } else if (msg.type === 'result') {
-            progress.running.delete(msg.id);
-            progress.done++;
-            report();
-            pending.set(msg.id, fromTransfer(msg.result!));
-            idle.push(w);
-            dispatch();
-            handing = handing.then(handOver).catch(fail);
-          } else if (msg.type === 'error') {
-            const err = msg.name === 'SimulationError' ? new SimulationError(msg.message) : new Error(msg.message);
-            if (msg.stack) err.stack = msg.stack;
-            fail(err);
+          try {
+            if (msg.type === 'progress') {
+              progress.running.set(msg.id, msg.simSeconds!);
+              report();
+            } else if (msg.type === 'result') {
+              progress.running.delete(msg.id);
+              progress.done++;
+              pending.set(msg.id, fromTransfer(msg.result!));
+              idle.push(w);
+              dispatch();
+              handing = handing.then(handOver).catch(fail);
+              report();
+            } else if (msg.type === 'error') {
+              const err = msg.name === 'SimulationError' ? new SimulationError(msg.message) : new Error(msg.message);
+              if (msg.stack) err.stack = msg.stack;
+              fail(err);
+            }
+          } catch (err) {
+            fail(err as Error); // a throwing onProgress fails the batch, as it does on one thread
           }
         });
         w.on('error', fail);

@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Aggregate } from '../metrics/Aggregate.js';
 import { loadScenario, type LoadedScenario, type Override } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { SUMMARY_HEADERS, summaryTable } from '../report/reports.js';
-import { aggregateShards, MergeError, readShardMarker, replicationIndices, SHARD_FILE, shardFile } from './runStudy.js';
+import { MergeError } from './MergeError.js';
+import { aggregateShards, readShardMarker, replicationIndices, SHARD_FILE, shardFile } from './shardFile.js';
 import { toPortable, type Job, type PortableResult } from './jobs.js';
 import { runJobs, type Progress } from './pool.js';
 
@@ -91,19 +92,23 @@ export async function runSweep(
     },
     options.onProgress,
   );
-  mkdirSync(options.outDir, { recursive: true });
   const staged = new StagedFiles(options.outDir);
-  if (options.shard) {
-    points.forEach((p, i) => staged.text(path.join(pointDir(i), SHARD_FILE), JSON.stringify(shardFile(p, seed, replications, options.shard!, portable[i]))));
-    const marker: SweepShardMarker = { format: 'metcc-sim-sweep-shard/1', keys: [...keys], points: points.length, shard: options.shard };
-    staged.text(SWEEP_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
+  try {
+    if (options.shard) {
+      points.forEach((p, i) => staged.text(path.join(pointDir(i), SHARD_FILE), JSON.stringify(shardFile(p, seed, replications, options.shard!, portable[i]))));
+      const marker: SweepShardMarker = { format: 'metcc-sim-sweep-shard/1', keys: [...keys], points: points.length, shard: options.shard };
+      staged.text(SWEEP_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
+      staged.commit(SWEEP_FILES);
+      return { rows: [], headers: [], points };
+    }
+    const { headers, rows } = sweepTable(keys, points.map((p) => p.scenario.name), aggregates);
+    await staged.csv('sweep.csv', headers, rows);
     staged.commit(SWEEP_FILES);
-    return { rows: [], headers: [], points };
+    return { rows, headers, points };
+  } catch (err) {
+    staged.abort();
+    throw err;
   }
-  const { headers, rows } = sweepTable(keys, points.map((p) => p.scenario.name), aggregates);
-  await staged.csv('sweep.csv', headers, rows);
-  staged.commit(SWEEP_FILES);
-  return { rows, headers, points };
 }
 
 /** A sweep shard's output is complete when its marker and every point's shard.json (renamed into place only when whole) match. */
@@ -153,9 +158,13 @@ export async function mergeSweepShards(dirs: readonly string[], outDir?: string)
   const merged = Array.from({ length: first.points }, (_, i) => aggregateShards(dirs.map((d) => path.join(d, pointDir(i)))));
   const out = outDir ?? path.join('reports', `${merged[0].first.scenario.name}-sweep`);
   const { headers, rows } = sweepTable(first.keys, merged.map((m) => m.first.scenario.name), merged.map((m) => m.aggregate));
-  mkdirSync(out, { recursive: true });
   const staged = new StagedFiles(out);
-  await staged.csv('sweep.csv', headers, rows);
-  staged.commit(SWEEP_FILES);
+  try {
+    await staged.csv('sweep.csv', headers, rows);
+    staged.commit(SWEEP_FILES);
+  } catch (err) {
+    staged.abort();
+    throw err;
+  }
   return { outDir: out, rows };
 }

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { LoadedScenario } from '../scenario/load.js';
+import { StagedFiles } from '../report/StagedFiles.js';
+import { mergeCalls } from './callsCsv.js';
+import { RUN_FILES, type StagedStudy, type StudyResult } from './runStudy.js';
+import { aggregateShards } from './shardFile.js';
+import { writeReports } from './writeReports.js';
+
+/**
+ * `merge`: the reports of one unsharded run, rebuilt from its shards' outputs, byte for byte
+ * (run.json's timing aside). Per-call logs are interleaved back into replication order.
+ * Nothing is written unless every file is complete.
+ */
+export async function mergeShards(dirs: readonly string[], outDir: string): Promise<StudyResult> {
+  const staged = new StagedFiles(outDir);
+  try {
+    const { replacing, ...result } = await stageMerge(dirs, staged);
+    staged.commit(replacing);
+    return result;
+  } catch (err) {
+    staged.abort();
+    throw err;
+  }
+}
+
+/** Merge shards and stage the reports in `folder` of `staged` (relative; '' for the top), for the caller to commit. */
+export async function stageMerge(dirs: readonly string[], staged: StagedFiles, folder = ''): Promise<StagedStudy> {
+  const started = process.hrtime.bigint();
+  const { aggregate, first, shards } = aggregateShards(dirs);
+  const loaded: LoadedScenario = { scenario: first.scenario, file: first.scenario_file, sha256: first.scenario_sha256, warnings: [] };
+  // timing of a merged run: the shards' wall times added up (the work done, wherever it ran)
+  const shardSeconds = shards.reduce((t, sh) => t + (sh.wall_seconds ?? 0), 0);
+  const files = await writeReports(staged, loaded, aggregate, { seed: first.seed, replications: first.replications }, shardSeconds, folder);
+  if (dirs.every((d) => existsSync(path.join(d, 'calls.csv')))) {
+    await mergeCalls(staged.stage(path.join(folder, 'calls.csv')), dirs, shards);
+    files.push('calls.csv');
+  }
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { aggregate, wallSeconds, files, replacing: RUN_FILES.map((f) => path.join(folder, f)) };
+}

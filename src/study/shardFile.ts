@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Aggregate } from '../metrics/Aggregate.js';
+import type { ReplicationResult } from '../metrics/ReplicationTally.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import { reportShape } from '../simulate.js';
+import { programVersion } from '../version.js';
+import { fromPortable, type PortableResult } from './jobs.js';
+import { MergeError } from './MergeError.js';
+import { portablePath } from './writeReports.js';
+
+/** What a shard's `shard.json` holds: enough to rebuild the reports of the whole study. */
+export interface ShardFile {
+  format: 'metcc-sim-shard/1';
+  version: string;
+  scenario_file: string;
+  scenario_sha256: string;
+  scenario: LoadedScenario['scenario'];
+  seed: number;
+  replications: number;
+  shard: { index: number; count: number };
+  /** Wall time this shard took (for the merged run.json's timing). */
+  wall_seconds?: number;
+  results: PortableResult[];
+}
+
+export const SHARD_FILE = 'shard.json';
+
+/** The replications a study (or one shard of it) runs. */
+export function replicationIndices(replications: number, shard?: { index: number; count: number }): number[] {
+  const all = Array.from({ length: replications }, (_, k) => k);
+  return shard ? all.filter((k) => k % shard.count === shard.index) : all;
+}
+
+/** The content of a shard.json: one scenario's results for the replications of one shard. */
+export function shardFile(
+  loaded: LoadedScenario,
+  seed: number,
+  replications: number,
+  shard: { index: number; count: number },
+  results: PortableResult[],
+): ShardFile {
+  return {
+    format: 'metcc-sim-shard/1',
+    version: programVersion(),
+    scenario_file: portablePath(loaded.file),
+    scenario_sha256: loaded.sha256,
+    scenario: loaded.scenario,
+    seed,
+    replications,
+    shard,
+    results,
+  };
+}
+
+/** A shard's output in `dir` is complete when its shard.json (moved into place only when whole) matches this study. */
+export function shardComplete(
+  dir: string,
+  loaded: LoadedScenario,
+  study: { seed: number; replications: number; shard: { index: number; count: number }; calls: boolean },
+): boolean {
+  const file = path.join(dir, SHARD_FILE);
+  if (!existsSync(file)) return false;
+  if (study.calls && !existsSync(path.join(dir, 'calls.csv'))) return false;
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
+    return (
+      s.scenario_sha256 === loaded.sha256 &&
+      JSON.stringify(s.scenario) === JSON.stringify(loaded.scenario) &&
+      s.seed === study.seed &&
+      s.replications === study.replications &&
+      s.shard.index === study.shard.index &&
+      s.shard.count === study.shard.count
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Read the shard files of one study, check they belong together and are all there, and rebuild its results. */
+export function readShards(dirs: readonly string[]): { shards: ShardFile[]; results: ReplicationResult[] } {
+  const shards = dirs.map((dir) => {
+    const file = path.join(dir, SHARD_FILE);
+    if (!existsSync(file)) throw new MergeError(`${dir}: no ${SHARD_FILE}; expected the --out folder of a run with --shard i/n that finished`);
+    let s: ShardFile;
+    try {
+      s = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
+    } catch {
+      throw new MergeError(`${file}: not a metcc-sim shard file (it is not complete JSON)`);
+    }
+    const wellFormed =
+      s !== null &&
+      typeof s === 'object' &&
+      s.format === 'metcc-sim-shard/1' &&
+      typeof s.scenario === 'object' &&
+      s.scenario !== null &&
+      Number.isInteger(s.seed) &&
+      Number.isInteger(s.replications) &&
+      Number.isInteger(s.shard?.index) &&
+      Number.isInteger(s.shard?.count) &&
+      Array.isArray(s.results);
+    if (!wellFormed) throw new MergeError(`${file}: not a metcc-sim shard file (expected format metcc-sim-shard/1 with scenario, seed, replications, shard and results)`);
+    return s;
+  });
+  const first = shards[0];
+  const count = first.shard.count;
+  const seen = new Set<number>();
+  shards.forEach((s, i) => {
+    const where = dirs[i];
+    if (s.scenario_sha256 !== first.scenario_sha256 || JSON.stringify(s.scenario) !== JSON.stringify(first.scenario)) {
+      throw new MergeError(`${where}: a different scenario from ${dirs[0]}; expected shards of one study`);
+    }
+    if (s.seed !== first.seed || s.replications !== first.replications || s.shard.count !== count) {
+      throw new MergeError(`${where}: seed, replications or shard count differ from ${dirs[0]}; expected shards of one study`);
+    }
+    if (seen.has(s.shard.index)) throw new MergeError(`${where}: shard ${s.shard.index}/${count} given twice`);
+    seen.add(s.shard.index);
+  });
+  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
+  if (missing.length) throw new MergeError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}; expected all ${count}`);
+  const results = shards
+    .flatMap((s) => s.results)
+    .sort((a, b) => a.replication - b.replication)
+    .map(fromPortable);
+  return { shards, results };
+}
+
+/** The aggregate of one study rebuilt from its shards' folders (all of them, checked). */
+export function aggregateShards(dirs: readonly string[]): { aggregate: Aggregate; first: ShardFile; shards: ShardFile[] } {
+  const { shards, results } = readShards(dirs);
+  const first = shards[0];
+  const aggregate = new Aggregate(reportShape(first.scenario));
+  for (const r of results) aggregate.add(r);
+  return { aggregate, first, shards };
+}
+
+/** A shard marker file (compare-shard.json, sweep-shard.json), or a MergeError saying it is unreadable. */
+export function readShardMarker(file: string): unknown {
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    if (m && typeof m === 'object') return m;
+  } catch {
+    // fall through
+  }
+  throw new MergeError(`${file}: not a complete metcc-sim shard marker (the shard may not have finished: run it again)`);
+}
