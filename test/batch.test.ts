@@ -120,6 +120,46 @@ describe('sweep', () => {
   });
 });
 
+describe('sweep over the study keys seed and replications', () => {
+  const SMALL = path.join(ROOT, 'test', 'fixtures', 'small.yaml');
+  const SHORTER = ['--set', 'horizon.hours=5', '--quiet'];
+  const SWEPT = ['--set', 'seed=1,2', '--set', 'replications=1,3'];
+
+  it('runs each point with its own seed and replications: every row is the plain run with those values', async () => {
+    const out = path.join(work, 'sweep-study-keys');
+    await run(['sweep', SMALL, ...SWEPT, ...SHORTER, '--workers', '2', '--out', out]);
+    const rows = readFileSync(path.join(out, 'sweep.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(rows).toHaveLength(4 * 2);
+    for (const seed of [1, 2]) {
+      for (const replications of [1, 3]) {
+        const single = path.join(work, `single-seed-${seed}-reps-${replications}`);
+        await run(['run', SMALL, '--set', `seed=${seed}`, '--set', `replications=${replications}`, ...SHORTER, '--out', single]);
+        const summary = readFileSync(path.join(single, 'summary.csv'), 'utf8').trim().split('\n').slice(1);
+        const point = rows.filter((r) => r.startsWith(`${seed},${replications},`)).map((r) => r.split(',').slice(2).join(','));
+        expect(point, `seed ${seed}, replications ${replications}`).toEqual(summary);
+      }
+    }
+    // sharded and merged: the same sweep.csv
+    for (const i of [0, 1]) await run(['sweep', SMALL, ...SWEPT, ...SHORTER, '--shard', `${i}/2`, '--out', path.join(work, `sweep-study-keys-${i}`)]);
+    await run(['merge', path.join(work, 'sweep-study-keys-0'), path.join(work, 'sweep-study-keys-1'), '--out', path.join(work, 'sweep-study-keys-merged')]);
+    expect(readFileSync(path.join(work, 'sweep-study-keys-merged', 'sweep.csv')).equals(readFileSync(path.join(out, 'sweep.csv')))).toBe(true);
+  }, 120_000);
+
+  it('--seed or --replications sets every point; with the same key swept it is a usage error', async () => {
+    const out = path.join(work, 'sweep-option-all');
+    await run(['sweep', SMALL, '--set', 'handlers.all.staff=6,7', '--seed', '2', '--replications', '2', ...SHORTER, '--out', out]);
+    const reps = readFileSync(path.join(out, 'sweep.csv'), 'utf8').trim().split('\n').slice(1).map((r) => r.split(',')[3]); // staff, scenario, contact, replications
+    expect(reps).toEqual(['2', '2', '2', '2']);
+    for (const [key, option] of [['seed', '--seed'], ['replications', '--replications']]) {
+      const c = captured();
+      const clash = path.join(work, `sweep-clash-${key}`);
+      expect(await main(['sweep', SMALL, '--set', `${key}=1,2`, option, '3', ...SHORTER, '--out', clash], c.io)).toBe(1);
+      expect(c.err.join('\n')).toMatch(new RegExp(`${key} is swept \\(--set ${key}=\\.\\.\\.\\) and given as ${option} too`));
+      expect(existsSync(clash)).toBe(false);
+    }
+  }, 60_000);
+});
+
 describe('compare and sweep shard and merge like run', () => {
   it('compare --shard i/n then merge = compare', async () => {
     const INVEST = path.join(ROOT, 'scenarios', 'metcc-2023-investment.yaml');

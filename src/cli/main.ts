@@ -7,7 +7,7 @@ import { MergeError } from '../study/MergeError.js';
 import { mergeShards } from '../study/mergeShards.js';
 import { runStudy, type StudyOptions } from '../study/runStudy.js';
 import { readShards, replicationIndices } from '../study/shardFile.js';
-import { runSweep, type SweptKey } from '../study/sweep.js';
+import { runSweep, studyKeyClash, type SweptKey } from '../study/sweep.js';
 import { horizonSeconds } from '../engine/TimeFrame.js';
 import { progressLine } from './progress.js';
 import { fmt } from '../report/format.js';
@@ -197,9 +197,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         for (const w of first.warnings) io.err(`warning: ${first.file}: ${w.path}: ${w.message}`);
         const settings = studySettings(first, { ...a, set: [] }, path.join('reports', `${first.scenario.name}-sweep`));
         if (settings.calls) throw new UsageError('sweep: --calls is for run and compare (a sweep writes sweep.csv only)');
+        const clash = studyKeyClash(keys, a);
+        if (clash) throw new UsageError(clash);
         const points = keys.reduce((n, k) => n * k.values.length, 1);
-        const { rows, skipped } = await runSweep(a.scenario as string, fixed, keys, settings).finally(settings.finish);
-        io.out(`${first.scenario.name}: ${points} points x ${settings.replications} replications on common random numbers`);
+        // --seed / --replications set every point's; otherwise each point runs with its own (swept or not)
+        const { rows, skipped } = await runSweep(a.scenario as string, fixed, keys, { ...settings, seed: a.seed === undefined ? undefined : settings.seed, replications: a.replications === undefined ? undefined : settings.replications }).finally(settings.finish);
+        const swept = (k: string) => keys.some((s) => s.keyPath === k);
+        io.out(`${first.scenario.name}: ${points} points x ${swept('replications') ? "each point's" : settings.replications} replications${swept('seed') ? ", each with its own seed" : ' on common random numbers'}`);
         if (skipped) io.out(`shard ${a.shard} is already complete in ${settings.outDir}/ (--resume): nothing to do`);
         else if (settings.shard) io.out(`shard ${a.shard} written to ${settings.outDir}/; combine the shards with 'metcc-sim merge'`);
         else io.out(`sweep.csv written to ${settings.outDir}/ (${rows.length} rows)`);

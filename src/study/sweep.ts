@@ -48,9 +48,25 @@ function sweepTable(keys: readonly SweptKey[], names: readonly string[], aggrega
 }
 
 /**
- * `sweep`: run the scenario at every combination of the swept values, each point on common
- * random numbers (the same seed and replication indices), and write sweep.csv: one row per
- * point and contact type, the swept keys' values first, then the columns of summary.csv.
+ * The study keys a sweep may also vary: each point runs with its own value, unless the
+ * option of that name is given, which sets it for every point (so both at once is refused).
+ */
+export const STUDY_KEYS = ['seed', 'replications'] as const;
+
+/** Why these swept keys and options contradict each other (a study key both swept and given as an option), or null. */
+export function studyKeyClash(keys: readonly SweptKey[], options: { seed?: number; replications?: number }): string | null {
+  const both = STUDY_KEYS.filter((k) => options[k] !== undefined && keys.some((s) => s.keyPath === k));
+  if (both.length === 0) return null;
+  const k = both[0];
+  return `sweep: ${k} is swept (--set ${k}=...) and given as --${k} too; expected one of them (a swept ${k} runs each point with its own value, --${k} sets it for all)`;
+}
+
+/**
+ * `sweep`: run the scenario at every combination of the swept values and write sweep.csv:
+ * one row per point and contact type, the swept keys' values first, then the columns of
+ * summary.csv. Each point runs with its own seed and replications (the scenario's, or the
+ * swept value), or with `options.seed` / `options.replications` when given; points with the
+ * same seed run on common random numbers (the same seed and replication indices).
  * With a shard, write each point's shard.json (in point-<i>/) for `merge` instead.
  */
 export async function runSweep(
@@ -58,7 +74,9 @@ export async function runSweep(
   fixed: readonly Override[],
   keys: readonly SweptKey[],
   options: {
+    /** Every point's seed (instead of each point's own); not with a swept seed. */
     seed?: number;
+    /** Every point's replications (instead of each point's own); not with swept replications. */
     replications?: number;
     outDir: string;
     workers: number;
@@ -67,17 +85,21 @@ export async function runSweep(
     onProgress?: (p: Progress) => void;
   },
 ): Promise<{ rows: string[][]; headers: string[]; points: LoadedScenario[]; skipped?: boolean }> {
+  const clash = studyKeyClash(keys, options);
+  if (clash) throw new Error(clash);
   const points = sweepPoints(keys).map((overrides) => loadScenario(file, [...fixed, ...overrides]));
-  const seed = options.seed ?? points[0].scenario.seed;
-  const replications = options.replications ?? points[0].scenario.replications;
-  if (options.shard && options.resume && sweepShardComplete(options.outDir, keys, points, seed, replications, options.shard)) {
+  const studies = points.map((p) => ({
+    seed: options.seed ?? p.scenario.seed,
+    replications: options.replications ?? p.scenario.replications,
+  }));
+  if (options.shard && options.resume && sweepShardComplete(options.outDir, keys, points, studies, options.shard)) {
     return { rows: [], headers: [], points, skipped: true };
   }
   const jobs: Job[] = [];
   const owner: number[] = [];
   points.forEach((p, i) => {
-    for (const replication of replicationIndices(replications, options.shard)) {
-      jobs.push({ scenario: p.scenario, seed, replication });
+    for (const replication of replicationIndices(studies[i].replications, options.shard)) {
+      jobs.push({ scenario: p.scenario, seed: studies[i].seed, replication });
       owner.push(i);
     }
   });
@@ -95,7 +117,7 @@ export async function runSweep(
   const staged = new StagedFiles(options.outDir);
   try {
     if (options.shard) {
-      points.forEach((p, i) => staged.text(path.join(pointDir(i), SHARD_FILE), JSON.stringify(shardFile(p, seed, replications, options.shard!, portable[i]))));
+      points.forEach((p, i) => staged.text(path.join(pointDir(i), SHARD_FILE), JSON.stringify(shardFile(p, studies[i].seed, studies[i].replications, options.shard!, portable[i]))));
       const marker: SweepShardMarker = { format: 'metcc-sim-sweep-shard/1', keys: [...keys], points: points.length, shard: options.shard };
       staged.text(SWEEP_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
       staged.commit(SWEEP_FILES);
@@ -116,8 +138,7 @@ function sweepShardComplete(
   outDir: string,
   keys: readonly SweptKey[],
   points: readonly LoadedScenario[],
-  seed: number,
-  replications: number,
+  studies: readonly { seed: number; replications: number }[],
   shard: { index: number; count: number },
 ): boolean {
   const markerFile = path.join(outDir, SWEEP_SHARD_FILE);
@@ -129,7 +150,7 @@ function sweepShardComplete(
       const f = path.join(outDir, pointDir(i), SHARD_FILE);
       if (!existsSync(f)) return false;
       const s = JSON.parse(readFileSync(f, 'utf8'));
-      return s.seed === seed && s.replications === replications && JSON.stringify(s.scenario) === JSON.stringify(p.scenario);
+      return s.seed === studies[i].seed && s.replications === studies[i].replications && JSON.stringify(s.scenario) === JSON.stringify(p.scenario);
     });
   } catch {
     return false;
