@@ -38,9 +38,9 @@ const captured = () => {
   return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
 };
 
-// small.yaml: 1000 simulated hours take ~0.8 s, 2 hours ~10 ms (on an idle core); the slow job outlasts the
+// small.yaml: 400 simulated hours take ~0.3 s, 2 hours ~10 ms (on an idle core); the slow job outlasts the
 // whole reorder window of cheap ones on the other worker, which is what parked both workers.
-const slow = loadScenario(SMALL, [{ keyPath: 'horizon.hours', value: 1000 }]).scenario;
+const slow = loadScenario(SMALL, [{ keyPath: 'horizon.hours', value: 400 }]).scenario;
 const cheap = loadScenario(SMALL, [{ keyPath: 'horizon.hours', value: 2 }]).scenario;
 
 describe('worker pool', () => {
@@ -79,7 +79,7 @@ describe('worker pool', () => {
   }, 120_000);
 
   it('sweep with 1 slow + 10 cheap points on 2 workers finishes and writes 1 worker\'s sweep.csv byte for byte', async () => {
-    const hours = [1000, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+    const hours = [400, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
     const sweep = async (workers: number) => {
       const out = path.join(work, `sweep-${workers}`);
       const c = captured();
@@ -94,14 +94,17 @@ describe('worker pool', () => {
     expect(two.equals(one)).toBe(true);
   }, 120_000);
 
+  // Issue 13's own case. It hung only when the scheduler stalled one worker for several jobs
+  // (3 runs in 10 on a busy machine), so it is a smoke test; the two cases above are the
+  // deterministic regressions.
   it('run small.yaml --replications 20 on 2 workers never hangs (issue 13: 3 hangs in 10)', async () => {
     const reference = path.join(work, 'run-1', 'summary.csv');
     const c = captured();
     expect(await main(['run', SMALL, '--replications', '20', '--workers', '1', '--out', path.dirname(reference), '--quiet'], c.io)).toBe(0);
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
       const out = path.join(work, `run-2-${attempt}`);
       const d = captured();
-      const code = await within(30, `run attempt ${attempt + 1}`, main(['run', SMALL, '--replications', '20', '--workers', '2', '--out', out, '--quiet'], d.io));
+      const code = await within(60, `run attempt ${attempt}`, main(['run', SMALL, '--replications', '20', '--workers', '2', '--out', out, '--quiet'], d.io));
       expect(code, d.err.join('\n')).toBe(0);
       expect(readFileSync(path.join(out, 'summary.csv')).equals(readFileSync(reference))).toBe(true);
     }
