@@ -93,7 +93,7 @@ describe('compare commits both scenarios and comparison.csv as one unit', () => 
     const base = loadScenario(SMALL, shorter);
     const variant = loadScenario(MORE, shorter);
     const fresh = path.join(work, 'crash');
-    for (const [workers, outDir] of [[1, fresh], [2, earlier], [2, fresh]] as const) {
+    for (const [workers, outDir] of [[1, fresh], [2, earlier]] as const) {
       // each study's batch reports progress through its own Progress object: fail in the second
       let first: Progress | undefined;
       const onProgress = (p: Progress) => {
