@@ -12,6 +12,7 @@ function fmix32(h: number): number {
 }
 
 const TWO_32 = 4294967296;
+const INDEX_0 = fmix32(0x9e3779b9);
 
 /**
  * KeyedRandom: uniforms on [0, 1) that belong to one owner and one purpose, from a
@@ -38,6 +39,9 @@ const TWO_32 = 4294967296;
  */
 export class KeyedRandom {
   private readonly seedMix: number;
+  /** The last origin and its key word (a caller's draws come in a row: one mix, not six). */
+  private lastOrigin = -1;
+  private lastK0 = 0;
   private k0 = 0;
   private k1 = 0;
   private c0 = 0;
@@ -75,8 +79,12 @@ export class KeyedRandom {
    * `index` are integers (negative or above 2^32 are folded into 32 bits).
    */
   at(origin: number, serial: number, index: number, purpose: number): Rng {
-    this.k0 = fmix32((this.seedMix ^ origin) >>> 0);
-    this.k1 = fmix32((purpose ^ fmix32((index + 0x9e3779b9) >>> 0)) >>> 0);
+    if (origin !== this.lastOrigin) {
+      this.lastOrigin = origin;
+      this.lastK0 = fmix32((this.seedMix ^ origin) >>> 0);
+    }
+    this.k0 = this.lastK0;
+    this.k1 = fmix32((purpose ^ (index === 0 ? INDEX_0 : fmix32((index + 0x9e3779b9) >>> 0))) >>> 0);
     this.c0 = serial | 0;
     this.c1 = 0;
     this.spare = -1;
