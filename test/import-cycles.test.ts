@@ -25,14 +25,6 @@ function explain(loop: string[], all: readonly ImportEdge[]): string {
   return `${loop.join(' -> ')}\n${steps.join('\n')}`;
 }
 
-/**
- * model/ and scenario/ import each other today: scenario/modelChecks.ts uses model/roster.ts,
- * and model/ uses scenario/horizon.ts (TimeFrame), schema.ts and load.ts. Issue 7 moves the
- * time frame below both; when that lands, the `it.fails` below starts failing: delete it and
- * this list.
- */
-const KNOWN_FOLDER_CYCLES = ['model/ -> scenario/ -> model/'];
-
 describe('import cycles in src/', () => {
   it('reads the imports of every file (the test sees the tree)', () => {
     // a parser that missed imports would find no cycles: check it finds the obvious ones
@@ -47,12 +39,7 @@ describe('import cycles in src/', () => {
     expect(found, `import cycles between files:\n${found.join('\n')}`).toEqual([]);
   });
 
-  it('no folder depends on one that depends back on it (but the known one, being removed)', () => {
-    const found = cycles(folderEdges(edges)).filter((loop) => !KNOWN_FOLDER_CYCLES.includes(loop.join(' -> ')));
-    expect(found.map((l) => l.join(' -> ')), `import cycles between folders:\n${found.map((l) => explain(l, edges)).join('\n')}`).toEqual([]);
-  });
-
-  it.fails('no folder depends on one that depends back on it: model/ and scenario/ too (turn on when issue 7 removes it)', () => {
+  it('no folder depends on one that depends back on it', () => {
     const found = cycles(folderEdges(edges));
     expect(found.map((l) => l.join(' -> ')), `import cycles between folders:\n${found.map((l) => explain(l, edges)).join('\n')}`).toEqual([]);
   });
