@@ -7,7 +7,9 @@ import type { CallRecord, HandlerIntervalRecord } from './model/records.js';
 import type { RosterChange } from './model/roster/RosterChange.js';
 import type { Scenario } from './scenario/resolve.js';
 import { GRADES } from './scenario/schema.js';
-import { ReplicationTally, type ReplicationResult, type ReportShape } from './metrics/ReplicationTally.js';
+import type { ReplicationResult } from './metrics/ReplicationResult.js';
+import { ReplicationTally } from './metrics/ReplicationTally.js';
+import type { ReportShape } from './metrics/ReportShape.js';
 
 /** Events run between two hand-overs of ended calls (and two looks at back-pressure). */
 const CHUNK_EVENTS = 4_096;

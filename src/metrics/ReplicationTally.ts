@@ -1,77 +1,11 @@
 import type { CallRecord, HandlerIntervalRecord } from '../model/records.js';
+import { INTERVAL_FIELDS, IntervalField } from './IntervalField.js';
+import { MONTH_FIELDS, MonthField } from './MonthField.js';
+import type { ContactTotals, ReplicationResult } from './ReplicationResult.js';
+import type { ReportShape } from './ReportShape.js';
+import { emptyTallyArrays } from './TallyArrays.js';
+import { TriageMatrix } from './TriageMatrix.js';
 import { WaitHistogram } from './WaitHistogram.js';
-
-/** What the folds need to know about the run's shape (no engine, no model). */
-export interface ReportShape {
-  contacts: readonly { name: string; targetSeconds: number }[];
-  groups: readonly { name: string; answers: readonly number[] }[];
-  /** Training level names (CallRecord.handlerLevel indexes them). */
-  levels: readonly string[];
-  /** Grade names (CallRecord.trueGrade / assignedGrade index them). */
-  grades: readonly string[];
-  warmupSeconds: number;
-  intervalSeconds: number;
-  intervalCount: number;
-  /** Length of the counted period (the last interval may be shorter than intervalSeconds). */
-  countedSeconds: number;
-  monthCount: number;
-  /** Reporting month of a counted instant (seconds since the clock started). */
-  monthOf(atSeconds: number): number;
-}
-
-/** Per-contact totals of one replication (counted calls only). */
-export interface ContactTotals {
-  offered: number;
-  answered: number;
-  abandoned: number;
-  answeredWithinTarget: number;
-  /** Sum of the answer times of answered calls, seconds. */
-  answerSecondsSum: number;
-  /** Answer times of answered calls. */
-  waits: WaitHistogram;
-}
-
-/** Columns of the flat per-interval arrays, per contact: INTERVAL_FIELDS values per interval. */
-export const INTERVAL_FIELDS = 6; // offered, answered, abandoned, withinTarget, answerSecondsSum, repeatOffered
-/** Columns of the flat per-month arrays, per contact. */
-export const MONTH_FIELDS = 7; // offered, answered, abandoned, lt10, 10to60, ge60, answerSecondsSum
-
-/** The per-interval, per-month, per-group and triage arrays of a tally, all zero. */
-export function emptyTallyArrays(shape: ReportShape): {
-  intervals: Float64Array[];
-  months: Float64Array[];
-  staffed: Float64Array[];
-  busy: Float64Array[];
-  triage: Float64Array;
-} {
-  const g = shape.grades.length;
-  return {
-    intervals: shape.contacts.map(() => new Float64Array(shape.intervalCount * INTERVAL_FIELDS)),
-    months: shape.contacts.map(() => new Float64Array(shape.monthCount * MONTH_FIELDS)),
-    staffed: shape.groups.map(() => new Float64Array(shape.intervalCount)),
-    busy: shape.groups.map(() => new Float64Array(shape.intervalCount)),
-    triage: new Float64Array((shape.levels.length + 1) * g * g),
-  };
-}
-
-/** Everything the reports need from one replication: mergeable and serialisable. */
-export interface ReplicationResult {
-  replication: number;
-  seed: number;
-  events: { arrivals: number; answers: number; serviceEnds: number; abandonments: number };
-  calendarEvents: number;
-  contacts: ContactTotals[];
-  /** [contact][interval * INTERVAL_FIELDS + field] */
-  intervals: Float64Array[];
-  /** [contact][month * MONTH_FIELDS + field] */
-  months: Float64Array[];
-  /** [group] handler-seconds staffed and busy per interval */
-  groups: { staffedSeconds: Float64Array; busySeconds: Float64Array }[];
-  /** Answered calls by handler level (levels, then 'no level') x true grade x assigned grade, flat. */
-  triage: Float64Array;
-  /** Answered calls and busy seconds by 'group|shift|level' (counted calls). */
-  staffing: Record<string, [answered: number, busySeconds: number]>;
-}
 
 /**
  * ReplicationTally: the fold of one replication's records into its ReplicationResult.
@@ -91,6 +25,7 @@ export class ReplicationTally {
   readonly busy: Float64Array[];
   readonly triage: Float64Array;
   readonly staffing = new Map<string, [number, number]>();
+  private readonly triageMatrix: TriageMatrix;
   private readonly staffingCells = new Map<string, Map<string, [number, number][]>>();
   private readonly targets: Float64Array;
 
@@ -109,6 +44,7 @@ export class ReplicationTally {
     }));
     ({ intervals: this.intervals, months: this.months, staffed: this.staffed, busy: this.busy, triage: this.triage } = emptyTallyArrays(shape));
     this.targets = Float64Array.from(shape.contacts, (c) => c.targetSeconds);
+    this.triageMatrix = new TriageMatrix(shape);
   }
 
   /** Fold one ended call. */
@@ -123,14 +59,13 @@ export class ReplicationTally {
     const mb = shape.monthOf(c.arrivedAt) * MONTH_FIELDS;
     const mv = this.months[k];
     t.offered++;
-    iv[ib]++;
-    if (c.source !== 'new') iv[ib + 5]++;
-    mv[mb]++;
+    iv[ib + IntervalField.offered]++;
+    if (c.source !== 'new') iv[ib + IntervalField.repeatOffered]++;
+    mv[mb + MonthField.offered]++;
     if (c.outcome === 'answered') {
       if (c.trueGrade >= 0) {
-        const g = this.shape.grades.length;
-        const level = c.handlerLevel >= 0 ? c.handlerLevel : this.shape.levels.length;
-        this.triage[(level * g + c.trueGrade) * g + c.assignedGrade]++;
+        const m = this.triageMatrix;
+        this.triage[m.index(c.handlerLevel >= 0 ? c.handlerLevel : m.noLevel, c.trueGrade, c.assignedGrade)]++;
       }
       const st = this.staffingOf(c.handlerGroup, c.shift, c.handlerLevel);
       st[0]++;
@@ -139,19 +74,19 @@ export class ReplicationTally {
       t.answered++;
       t.answerSecondsSum += w;
       t.waits.add(w);
-      iv[ib + 1]++;
-      iv[ib + 4] += w;
-      mv[mb + 1]++;
-      mv[mb + (w < 10 ? 3 : w < 60 ? 4 : 5)]++;
-      mv[mb + 6] += w;
+      iv[ib + IntervalField.answered]++;
+      iv[ib + IntervalField.answerSecondsSum] += w;
+      mv[mb + MonthField.answered]++;
+      mv[mb + (w < 10 ? MonthField.answeredLt10s : w < 60 ? MonthField.answered10To60s : MonthField.answeredGe60s)]++;
+      mv[mb + MonthField.answerSecondsSum] += w;
       if (w <= this.targets[k]) {
         t.answeredWithinTarget++;
-        iv[ib + 3]++;
+        iv[ib + IntervalField.answeredWithinTarget]++;
       }
     } else {
       t.abandoned++;
-      iv[ib + 2]++;
-      mv[mb + 2]++;
+      iv[ib + IntervalField.abandoned]++;
+      mv[mb + MonthField.abandoned]++;
     }
   }
 

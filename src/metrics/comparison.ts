@@ -1,4 +1,5 @@
-import type { Aggregate, ReplicationFigures } from './Aggregate.js';
+import type { Aggregate } from './Aggregate.js';
+import type { ReplicationFigures } from './replicationFigures.js';
 import { meanCi95 } from './stats.js';
 
 /** One row of comparison.csv: a metric's baseline and variant values and their paired difference. */

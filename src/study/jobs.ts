@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { format } from 'fast-csv';
-import type { ReplicationResult } from '../metrics/ReplicationTally.js';
+import type { ReplicationResult } from '../metrics/ReplicationResult.js';
 import { WaitHistogram } from '../metrics/WaitHistogram.js';
 import { callRow } from '../report/reports.js';
 import type { Scenario } from '../scenario/load.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ReplicationResult } from '../metrics/ReplicationTally.js';
+import type { ReplicationResult } from '../metrics/ReplicationResult.js';
 import { executeJob, fromTransfer, type Job, type TransferResult } from './jobs.js';
 import { SimulationError } from '../model/SimulationError.js';
 

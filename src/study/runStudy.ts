@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Aggregate } from '../metrics/Aggregate.js';
-import type { ReplicationResult } from '../metrics/ReplicationTally.js';
+import type { ReplicationResult } from '../metrics/ReplicationResult.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import { StagedFiles } from '../report/StagedFiles.js';
