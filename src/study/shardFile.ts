@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Aggregate } from '../metrics/Aggregate.js';
-import type { ReplicationResult } from '../metrics/ReplicationTally.js';
+import type { ReplicationResult } from '../metrics/ReplicationResult.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import { programVersion } from '../version.js';
