@@ -1,15 +1,6 @@
 import type { Rng } from './rng.js';
 import { threefry2x32 } from './threefry.js';
-
-/** MurmurHash3's 32-bit finaliser: a bijection on uint32 with full avalanche. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix32 } from './fmix32.js';
 
 const TWO_32 = 4294967296;
 const INDEX_0 = fmix32(0x9e3779b9);

@@ -10,21 +10,12 @@
  * them (common random numbers across scenario variants).
  */
 import seedrandom from 'seedrandom';
+import { fmix32 } from './fmix32.js';
 
 /** A uniform random number generator on [0, 1). */
 export type Rng = () => number;
 
 const TWO_32 = 4294967296;
-
-/** MurmurHash3's 32-bit finaliser: a bijection on uint32 with full avalanche. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /**
  * The 32-bit unsigned seed of replication k, derived deterministically from
