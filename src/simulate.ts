@@ -121,7 +121,12 @@ export function reportShape(scenario: Scenario): ReportShape & { frame: TimeFram
   };
 }
 
-const counted = (c: CallRecord) => c.counted;
+/** The counted calls of a batch (those that arrived in the counted period). */
+function countedOnly(batch: readonly CallRecord[]): CallRecord[] {
+  const out: CallRecord[] = [];
+  for (let i = 0; i < batch.length; i++) if (batch[i].counted) out.push(batch[i]);
+  return out;
+}
 
 /**
  * Run replication `replication` and fold it into its ReplicationResult: an operator pipeline
@@ -138,12 +143,18 @@ export async function runReplication(
   const sim = simulate(scenario, options);
   const tally = new ReplicationTally(shape, options.replication, sim.seed);
   const onCall = options.onCall;
-  if (onCall) sim.callBatches$.subscribe((batch) => batch.forEach(onCall));
+  if (onCall) {
+    sim.callBatches$.subscribe((batch) => {
+      for (let i = 0; i < batch.length; i++) onCall(batch[i]);
+    });
+  }
   const folded = lastValueFrom(
     merge(
       sim.callBatches$.pipe(
-        map((batch) => batch.filter(counted)),
-        tap((batch) => batch.forEach((c) => tally.call(c))),
+        map(countedOnly),
+        tap((batch) => {
+          for (let i = 0; i < batch.length; i++) tally.call(batch[i]);
+        }),
       ),
       sim.handlerIntervals$.pipe(tap((h) => tally.handlerInterval(h))),
     ).pipe(ignoreElements(), endWith(tally)),
