@@ -380,6 +380,31 @@ describe('bad command-line options', () => {
   });
 });
 
+describe('an option of another command', () => {
+  // (it used to say "unknown option --workers; did you mean --workers?")
+  it('validate --workers says validate has no --workers, and which commands take it', async () => {
+    const dir = dirs.make();
+    const scenario = path.join(dir, 'good.yaml');
+    writeFileSync(scenario, GOOD);
+    const r = await cli('validate', scenario, '--workers', '2');
+    expectBadInput(r, [/--workers is not an option of validate/, /run, compare and sweep take it/, /validate takes --set/]);
+    expect(r.err).not.toMatch(/did you mean --workers/);
+  });
+
+  it('a near miss of another command\'s option names that command, not a did-you-mean for this one', async () => {
+    const dir = dirs.make();
+    const scenario = path.join(dir, 'good.yaml');
+    writeFileSync(scenario, GOOD);
+    const r = await cli('validate', scenario, '--worker', '2');
+    expectBadInput(r, [/unknown option --worker; validate has no such option/, /--workers is an option of run, compare and sweep/]);
+  });
+
+  it('merge --calls and erlang --seed name the commands that take them', async () => {
+    expectBadInput(await cli('merge', 'a', 'b', '--calls'), [/--calls is not an option of merge/, /run, compare and sweep take it/, /merge takes --out/]);
+    expectBadInput(await cli('erlang', '--calls-per-hour', '100', '--handling-seconds', '45', '--seed', '3'), [/--seed is not an option of erlang/]);
+  });
+});
+
 describe('erlang with bad figures', () => {
   it.each([
     [['--calls-per-hour', '0', '--handling-seconds', '45'], /--calls-per-hour: expected a number > 0/],
