@@ -3,10 +3,11 @@
  * file, the key path and what was expected; no stack trace; no report file written or
  * overwritten (a new --out folder is not created, an existing one keeps every byte).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, fixture, snapshot, stackLines, TempDirs } from './fixtures/harness.js';
+import { cli, fixture, ROOT, snapshot, stackLines, TempDirs } from './fixtures/harness.js';
 
 const GOOD = `name: good
 seed: 1
@@ -402,6 +403,31 @@ describe('an option of another command', () => {
   it('merge --calls and erlang --seed name the commands that take them', async () => {
     expectBadInput(await cli('merge', 'a', 'b', '--calls'), [/--calls is not an option of merge/, /run, compare and sweep take it/, /merge takes --out/]);
     expectBadInput(await cli('erlang', '--calls-per-hour', '100', '--handling-seconds', '45', '--seed', '3'), [/--seed is not an option of erlang/]);
+  });
+});
+
+// A folder on a pseudo-file system: Node's recursive mkdir looped for ever on /proc/x (it made
+// the CPU spin at 100%), /sys/x and /proc failed only after simulating, as an internal error
+// (exit 2). Run as a process with a time limit, so the old loop fails the test instead of hanging it.
+describe.skipIf(process.platform !== 'linux')('--out where no folder can be made', () => {
+  const bin = path.join(ROOT, 'dist', 'cli', 'bin.js');
+  it.each([['/proc/x'], ['/proc/x/y/z'], ['/sys/x'], ['/proc']])('run --out %s exits 1 at once with a clear message', (out) => {
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [bin, 'run', fixture('small.yaml'), '--set', 'horizon.hours=1', '--workers', '1', '--quiet', '--out', out], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.signal, 'killed by the time limit: it hung').toBeNull();
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`--out ${out}: `);
+    expect(r.stderr).toMatch(/expected a folder the reports can be written to/);
+    expect(stackLines(r.stderr)).toEqual([]);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('merge --out /proc/x exits 1 before reading the shards', async () => {
+    expectBadInput(await cli('merge', 'no-such-shard', '--out', '/proc/x'), [/--out \/proc\/x: /, /expected a folder the reports can be written to/]);
   });
 });
 
