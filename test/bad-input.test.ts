@@ -148,6 +148,21 @@ const fileCases: FileCase[] = [
     expect: [/orphan\.yaml: contacts\.101: /, /no handler group answers/i],
   },
   {
+    // (validate passed it; the run then aborted after simulating a week, pointing to warnings validate never printed)
+    name: 'shrinkage 100 in every group answering a contact type',
+    files: {
+      'absent.yaml': edit([
+        'staff: 3',
+        'shrinkage_pct: 100\n    shifts: { all: { start: "00:00", end: "24:00", staff: 3 } }\n' +
+          '  nights:\n    answers: ["101"]\n    shifts: { night: { start: "22:00", end: "06:00", staff: 0 } }',
+      ]),
+    },
+    expect: [
+      /absent\.yaml: contacts\.999: no handler is ever on duty .*\(all: shrinkage_pct 100 \(everybody absent\)\)/,
+      /absent\.yaml: contacts\.101: no handler is ever on duty .*\(all: shrinkage_pct 100 \(everybody absent\); nights: every shift has staff 0\)/,
+    ],
+  },
+  {
     name: 'negative headcount',
     files: { 'neg.yaml': edit(['staff: 3', 'staff: -2']) },
     expect: [/neg\.yaml: handlers\.all\.staff: must be >= 0/],

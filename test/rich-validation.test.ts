@@ -99,4 +99,32 @@ describe('richer scenario validation', () => {
     s.handlers.day.shifts.late.staff = 0;
     expect(problemsOf(s).join('\n')).toMatch(/contacts\.999: no handler is ever on duty/);
   });
+
+  // (validate used to pass these, and the run then aborted pointing to warnings validate never printed)
+  it('shrinkage 100 in every group answering a contact type is an error naming the type and the groups', () => {
+    const s = base() as any;
+    s.handlers.day.shrinkage_pct = 100;
+    s.handlers.spare = { answers: ['999'], shifts: { early: { start: '07:00', end: '15:00', staff: 0 } } };
+    s.handlers.reserve = { answers: ['999'], staff: 0 };
+    const problems = problemsOf(s);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^contacts\.999: no handler is ever on duty to answer this contact type/);
+    expect(problems[0]).toContain('day: shrinkage_pct 100 (everybody absent)');
+    expect(problems[0]).toContain('spare: every shift has staff 0');
+    expect(problems[0]).toContain('reserve: staff 0');
+  });
+
+  it('a group with shrinkage 100 covers no hour: the hours only it covers are a warning, and so is the group', () => {
+    const s = base() as any;
+    s.handlers.day.shifts = { early: { start: '07:00', end: '19:00', staff: 5 } };
+    s.handlers.nights = { answers: ['999'], shrinkage_pct: 100, shifts: { night: { start: '19:00', end: '07:00', staff: 5 } } };
+    const r = validateScenario(s);
+    expect(r.problems).toEqual([]);
+    const w = r.warnings.map((x) => `${x.path}: ${x.message}`);
+    expect(w).toContain('contacts.999: nobody is rostered to answer it in these hours of the week: ' +
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => `${d} 00:00-07:00, ${d} 19:00-24:00`).join(', '));
+    expect(w).toContain('handlers.nights.shrinkage_pct: 100 means everybody is absent from every shift, so this group never answers a call');
+    s.handlers.nights.shrinkage_pct = 99.9;
+    expect(validateScenario(s).warnings).toEqual([]);
+  });
 });
