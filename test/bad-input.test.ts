@@ -258,6 +258,12 @@ const fileCases: FileCase[] = [
     files: { 'cross.yaml': edit(['answers: ["999", "101"]', 'answers: ["112", "101", "113"]']) },
     expect: [/handlers\.all\.answers\.0: .*'112'/, /handlers\.all\.answers\.2: .*'113'/, /contacts\.999: .*no handler group/],
   },
+  {
+    // (the unknown contact type used to appear only once the schema errors were fixed)
+    name: 'schema and cross-reference problems are reported in one go',
+    files: { 'both.yaml': edit(['staff: 3', 'staff: -1'], ['answers: ["999", "101"]', 'answers: ["999", "101", "111"]']) },
+    expect: [/both\.yaml: handlers\.all\.staff: must be >= 0/, /both\.yaml: handlers\.all\.answers\.2: unknown contact type '111'/],
+  },
 ];
 
 interface OptionCase {

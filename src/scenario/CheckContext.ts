@@ -1,5 +1,8 @@
 import type { ScenarioInput } from './schema.js';
 
+/** What the cross-key checks read: the entries of a scenario (all of them, or the well-formed ones). */
+export type CheckedParts = Pick<ScenarioInput, 'contacts' | 'handlers' | 'training_levels' | 'major_incidents'>;
+
 /**
  * What the cross-key checks compare entries against. For a scenario that parsed as a whole it
  * follows from the scenario itself (`contextOf`); for one with schema errors it comes from the

@@ -1,18 +1,18 @@
-import { contextOf, type CheckContext } from './CheckContext.js';
+import type { CheckContext, CheckedParts } from './CheckContext.js';
 import { coverageChecks } from './coverageChecks.js';
 import { modelChecks } from './modelChecks.js';
 import type { Problem } from './Problem.js';
-import type { ScenarioInput } from './schema.js';
 
 export type { Problem };
 
 /**
  * Checks that need more than one key at a time: every contact type a group answers exists,
  * every contact type has somebody to answer it, the names other keys refer to exist, the
- * roster covers the week. Given the well-formed parts of a scenario that has schema errors
- * (and their context), it reports what those parts settle; never more.
+ * roster covers the week. `ctx` is `contextOf(scenario)` for a scenario that parsed; for one
+ * with schema errors, `s` and `ctx` come from wellFormedParts and the checks report what the
+ * well-formed parts settle, never more.
  */
-export function crossChecks(s: ScenarioInput, ctx: CheckContext = contextOf(s)): { problems: Problem[]; warnings: Problem[] } {
+export function crossChecks(s: CheckedParts, ctx: CheckContext): { problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const contactNames = ctx.contactNames;

@@ -1,6 +1,5 @@
-import type { CheckContext } from './CheckContext.js';
+import type { CheckContext, CheckedParts } from './CheckContext.js';
 import type { Problem } from './Problem.js';
-import type { ScenarioInput } from './schema.js';
 
 /**
  * Checks of the richer model's keys that need more than one key at a time: names that must
@@ -9,7 +8,7 @@ import type { ScenarioInput } from './schema.js';
  * names in `ctx`, so it may run on the well-formed entries of a scenario with schema errors;
  * the warning about contact types nothing feeds needs them all (ctx.complete).
  */
-export function modelChecks(s: ScenarioInput, ctx: CheckContext): { problems: Problem[]; warnings: Problem[] } {
+export function modelChecks(s: CheckedParts, ctx: CheckContext): { problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const contacts = ctx.contactNames;
