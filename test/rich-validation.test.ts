@@ -132,6 +132,22 @@ describe('richer scenario validation', () => {
     expect(validateScenario(s).warnings).toEqual([]);
   });
 
+  // (validate passed it; the run simulated a week past the horizon and aborted, pointing to
+  // warnings validate never printed: a coached trainee answers only beside a coach)
+  it('warns of a group of coached trainees with nobody to coach them', () => {
+    const s = base() as any;
+    s.training_levels = { trainee: { coached: true, handling_multiplier: 2 }, experienced: { handling_multiplier: 1 } };
+    s.handlers.day.training_mix = { trainee: 1 };
+    const warningsOf = (raw: unknown) => validateScenario(raw).warnings.map((w) => `${w.path}: ${w.message}`);
+    expect(warningsOf(s)).toEqual([
+      'handlers.day.training_mix: every level in it is coached and none moves up to a level that answers alone, so nobody in this group ever answers a call (a coached trainee answers only beside a coach)',
+    ]);
+    // with coaches, or trainees who move up to an uncoached level, somebody answers
+    expect(warningsOf({ ...s, handlers: { day: { ...s.handlers.day, training_mix: { trainee: 0.5, experienced: 0.5 } } } })).toEqual([]);
+    s.training_levels.trainee = { ...s.training_levels.trainee, weeks_to_next_level: 4, becomes: 'experienced' };
+    expect(warningsOf(s)).toEqual([]);
+  });
+
   describe('schema and cross-key problems at once', () => {
     // (the cross-key checks used to run only once the schema errors were fixed)
     it('reports the references of well-formed entries beside the schema errors of others', () => {
