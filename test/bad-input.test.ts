@@ -360,6 +360,32 @@ describe('a bad scenario file', () => {
   });
 });
 
+describe('a scenario that cannot be simulated', () => {
+  // (validate printed nothing for it, and the run aborted pointing to "the warnings of validate")
+  it('the run points to warnings that validate does print, and prints them itself first', async () => {
+    const dir = dirs.make();
+    const scenario = path.join(dir, 'trainees.yaml');
+    writeFileSync(
+      scenario,
+      edit(
+        ['seed: 1\n', 'seed: 1\ntraining_levels:\n  trainee: { coached: true, handling_multiplier: 2 }\n'],
+        ['staff: 3', 'training_mix: { trainee: 1 }\n    shifts: { all: { start: "00:00", end: "24:00", staff: 3 } }'],
+        ['    patience: { exponential: { mean_seconds: 60 } }\n', ''],
+      ),
+    );
+    const warning = `warning: ${scenario}: handlers.all.training_mix: every level in it is coached and none moves up to a level that answers alone, so nobody in this group ever answers a call`;
+    const validated = await cli('validate', scenario);
+    expect(validated.code, validated.err).toBe(0);
+    expect(validated.err).toContain(warning);
+    const out = path.join(dir, 'reports');
+    const run = await cli('run', scenario, '--workers', '1', '--out', out);
+    expect(run.code, run.err).toBe(1);
+    expect(run.err).toMatch(/cannot be simulated as written: .*nobody answered/);
+    expect(run.err).toContain(warning);
+    expect(stackLines(run.err)).toEqual([]);
+  });
+});
+
 describe('bad command-line options', () => {
   for (const c of optionCases) {
     it(c.name, async () => {
