@@ -3,10 +3,12 @@
  * file, the key path and what was expected; no stack trace; no report file written or
  * overwritten (a new --out folder is not created, an existing one keeps every byte).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, fixture, snapshot, stackLines, TempDirs } from './fixtures/harness.js';
+import { outDirProblem } from '../src/report/outDir.js';
+import { cli, fixture, ROOT, snapshot, stackLines, TempDirs } from './fixtures/harness.js';
 
 const GOOD = `name: good
 seed: 1
@@ -147,6 +149,21 @@ const fileCases: FileCase[] = [
     expect: [/orphan\.yaml: contacts\.101: /, /no handler group answers/i],
   },
   {
+    // (validate passed it; the run then aborted after simulating a week, pointing to warnings validate never printed)
+    name: 'shrinkage 100 in every group answering a contact type',
+    files: {
+      'absent.yaml': edit([
+        'staff: 3',
+        'shrinkage_pct: 100\n    shifts: { all: { start: "00:00", end: "24:00", staff: 3 } }\n' +
+          '  nights:\n    answers: ["101"]\n    shifts: { night: { start: "22:00", end: "06:00", staff: 0 } }',
+      ]),
+    },
+    expect: [
+      /absent\.yaml: contacts\.999: no handler is ever on duty .*\(all: shrinkage_pct 100 \(everybody absent\)\)/,
+      /absent\.yaml: contacts\.101: no handler is ever on duty .*\(all: shrinkage_pct 100 \(everybody absent\); nights: every shift has staff 0\)/,
+    ],
+  },
+  {
     name: 'negative headcount',
     files: { 'neg.yaml': edit(['staff: 3', 'staff: -2']) },
     expect: [/neg\.yaml: handlers\.all\.staff: must be >= 0/],
@@ -241,6 +258,12 @@ const fileCases: FileCase[] = [
     name: 'several cross-key problems are all reported',
     files: { 'cross.yaml': edit(['answers: ["999", "101"]', 'answers: ["112", "101", "113"]']) },
     expect: [/handlers\.all\.answers\.0: .*'112'/, /handlers\.all\.answers\.2: .*'113'/, /contacts\.999: .*no handler group/],
+  },
+  {
+    // (the unknown contact type used to appear only once the schema errors were fixed)
+    name: 'schema and cross-reference problems are reported in one go',
+    files: { 'both.yaml': edit(['staff: 3', 'staff: -1'], ['answers: ["999", "101"]', 'answers: ["999", "101", "111"]']) },
+    expect: [/both\.yaml: handlers\.all\.staff: must be >= 0/, /both\.yaml: handlers\.all\.answers\.2: unknown contact type '111'/],
   },
 ];
 
@@ -338,6 +361,32 @@ describe('a bad scenario file', () => {
   });
 });
 
+describe('a scenario that cannot be simulated', () => {
+  // (validate printed nothing for it, and the run aborted pointing to "the warnings of validate")
+  it('the run points to warnings that validate does print, and prints them itself first', async () => {
+    const dir = dirs.make();
+    const scenario = path.join(dir, 'trainees.yaml');
+    writeFileSync(
+      scenario,
+      edit(
+        ['seed: 1\n', 'seed: 1\ntraining_levels:\n  trainee: { coached: true, handling_multiplier: 2 }\n'],
+        ['staff: 3', 'training_mix: { trainee: 1 }\n    shifts: { all: { start: "00:00", end: "24:00", staff: 3 } }'],
+        ['    patience: { exponential: { mean_seconds: 60 } }\n', ''],
+      ),
+    );
+    const warning = `warning: ${scenario}: handlers.all.training_mix: every level in it is coached and none moves up to a level that answers alone, so nobody in this group ever answers a call`;
+    const validated = await cli('validate', scenario);
+    expect(validated.code, validated.err).toBe(0);
+    expect(validated.err).toContain(warning);
+    const out = path.join(dir, 'reports');
+    const run = await cli('run', scenario, '--workers', '1', '--out', out);
+    expect(run.code, run.err).toBe(1);
+    expect(run.err).toMatch(/cannot be simulated as written: .*nobody answered/);
+    expect(run.err).toContain(warning);
+    expect(stackLines(run.err)).toEqual([]);
+  });
+});
+
 describe('bad command-line options', () => {
   for (const c of optionCases) {
     it(c.name, async () => {
@@ -377,6 +426,67 @@ describe('bad command-line options', () => {
     writeFileSync(scenario, GOOD);
     const r = await cli('validate', scenario);
     expect(r.code, r.err).toBe(0);
+  });
+});
+
+describe('an option of another command', () => {
+  // (it used to say "unknown option --workers; did you mean --workers?")
+  it('validate --workers says validate has no --workers, and which commands take it', async () => {
+    const dir = dirs.make();
+    const scenario = path.join(dir, 'good.yaml');
+    writeFileSync(scenario, GOOD);
+    const r = await cli('validate', scenario, '--workers', '2');
+    expectBadInput(r, [/--workers is not an option of validate/, /run, compare and sweep take it/, /validate takes --set/]);
+    expect(r.err).not.toMatch(/did you mean --workers/);
+  });
+
+  it('a near miss of another command\'s option names that command, not a did-you-mean for this one', async () => {
+    const dir = dirs.make();
+    const scenario = path.join(dir, 'good.yaml');
+    writeFileSync(scenario, GOOD);
+    const r = await cli('validate', scenario, '--worker', '2');
+    expectBadInput(r, [/unknown option --worker; validate has no such option/, /--workers is an option of run, compare and sweep/]);
+  });
+
+  it('merge --calls and erlang --seed name the commands that take them', async () => {
+    expectBadInput(await cli('merge', 'a', 'b', '--calls'), [/--calls is not an option of merge/, /run, compare and sweep take it/, /merge takes --out/]);
+    expectBadInput(await cli('erlang', '--calls-per-hour', '100', '--handling-seconds', '45', '--seed', '3'), [/--seed is not an option of erlang/]);
+  });
+});
+
+// A folder on a pseudo-file system: Node's recursive mkdir looped for ever on /proc/x (it made
+// the CPU spin at 100%), /sys/x and /proc failed only after simulating, as an internal error
+// (exit 2). Run as a process with a time limit, so the old loop fails the test instead of hanging it.
+describe.skipIf(process.platform !== 'linux')('--out where no folder can be made', () => {
+  const bin = path.join(ROOT, 'dist', 'cli', 'bin.js');
+  it.each([['/proc/x'], ['/sys/x']])('run --out %s exits 1 at once with a clear message', (out) => {
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [bin, 'run', fixture('small.yaml'), '--set', 'horizon.hours=1', '--workers', '1', '--quiet', '--out', out], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.signal, 'killed by the time limit: it hung').toBeNull();
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`--out ${out}: `);
+    expect(r.stderr).toMatch(/expected a folder the reports can be written to/);
+    expect(stackLines(r.stderr)).toEqual([]);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('the check says why for a folder or its parents, and leaves no trace where a folder can be made', () => {
+    for (const out of ['/proc', '/proc/x/y/z', '/sys/kernel/x']) {
+      expect(outDirProblem(out), out).toMatch(new RegExp(`^--out ${out}: .*; expected a folder the reports can be written to$`));
+    }
+    const dir = dirs.make();
+    writeFileSync(path.join(dir, 'keep'), 'me');
+    expect(outDirProblem(dir)).toBeNull();
+    expect(outDirProblem(path.join(dir, 'new', 'deeper'))).toBeNull();
+    expect(readdirSync(dir)).toEqual(['keep']);
+  });
+
+  it('merge --out /proc/x exits 1 before reading the shards', async () => {
+    expectBadInput(await cli('merge', 'no-such-shard', '--out', '/proc/x'), [/--out \/proc\/x: /, /expected a folder the reports can be written to/]);
   });
 });
 

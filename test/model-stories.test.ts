@@ -404,12 +404,11 @@ describe('training levels', () => {
     }
   });
 
-  // BUG (src/model/ContactCentre.ts start(), lines 161-167): a group with a constant `staff`
-  // and a `training_mix` gets its positions once, at clock 0 (positionsFor(plan, 0, ...)), so
-  // its handlers keep their starting level for the whole run: weeks_to_next_level/becomes
-  // silently does nothing for them. They should move up at Person.levelAt times as rostered
-  // handlers do (or validation should reject/warn about the combination).
-  it('levels progress for a constant-staff group too (BUG: levels fixed at clock 0)', () => {
+  // Regression (fixed in 310ae55): a group with a constant `staff` and a `training_mix` got
+  // its positions once, at clock 0, so its handlers kept their starting level for the whole
+  // run (weeks_to_next_level/becomes silently did nothing for them). They move up at
+  // Person.levelAt times, as rostered handlers do.
+  it('levels progress for a constant-staff group too (they once stayed at their clock-0 level)', () => {
     const s = new Story({
       horizon: { days: 7 },
       contacts: { x: { priority: 1, handling: fixed(100), target } },
@@ -532,24 +531,22 @@ describe('overflow groups', () => {
     expect(answered('over30').length).toBeGreaterThan(100);
     expect(answered('over30').every((c) => c.waitSeconds >= 30 - 1e-9)).toBe(true);
     expect(answered('over60').every((c) => c.waitSeconds >= 60 - 1e-9)).toBe(true);
-    // the calls over60 could have taken: hundreds wait 60 s or more (see the bug below)
+    // the calls over60 could have taken: hundreds wait 60 s or more (see the regressions below)
     expect(s.calls.filter((c) => c.waitSeconds >= 60).length).toBeGreaterThan(100);
   });
 
-  // The same bug at scale: in this run over60 answers no call at all (0 of 794), although
-  // about 250 answered calls waited 60 s or more and about 150 callers hung up.
-  it('a second overflow group with a longer threshold is used at all (BUG: it answers nothing)', () => {
+  // The regression below at scale: over60 once answered no call at all in this run (0 of 794),
+  // although about 250 answered calls waited 60 s or more and about 150 callers hung up.
+  it('a second overflow group with a longer threshold is used at all (it once answered nothing)', () => {
     const s = twoOverflows();
     expect(s.calls.filter((c) => c.handlerGroup === 'over60').length).toBeGreaterThan(0);
   });
 
-  // BUG (src/model/ContactCentre.ts reachForce(), lines 286-288, and onOverflowDue(), lines
-  // 292-303): a waiting call gets one overflow check, at the smallest threshold of its overflow
-  // groups (overflowAfterSeconds). A group with a larger threshold is only ever offered the call
-  // when one of its own handlers becomes free; if that group is idle all along, nothing offers
-  // the call to it when the call reaches its threshold. Here 'over60' sits idle from 60 s to
-  // 100 s while call 2 waits; it should take call 2 at 70 (waited 60), not main at 100.
-  it('a second overflow group with a longer threshold takes a call once it has waited that long (BUG: only the smallest threshold is checked)', () => {
+  // Regression (fixed in 310ae55): a waiting call got one overflow check, at the smallest
+  // threshold of its overflow groups; a group with a larger threshold was offered the call only
+  // when one of its own handlers became free, so an idle one never was. Here 'over60' sits idle
+  // from 60 s to 100 s while call 2 waits: it takes call 2 at 70 (waited 60), not main at 100.
+  it('a second overflow group with a longer threshold takes a call once it has waited that long (not only at the smallest threshold)', () => {
     const s = new Story({
       contacts: { x: { priority: 1, handling: fixed(100), target } },
       handlers: {

@@ -56,8 +56,9 @@ describe('a backlog longer than 30 days after the horizon', () => {
     });
     const r = await cli(['run', file, '--out', path.join(work, 'absent'), '--workers', '1', '--quiet']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/cannot be simulated as written: \d+ calls were still waiting a week after the end/);
-    expect(existsSync(path.join(work, 'absent', 'summary.csv'))).toBe(false);
+    // found by validation now, before anything runs (it used to abort a week past the horizon)
+    expect(r.err).toMatch(/absent\.yaml: contacts\.999: no handler is ever on duty .*\(g: shrinkage_pct 100 \(everybody absent\)\)/);
+    expect(existsSync(path.join(work, 'absent'))).toBe(false);
   });
 });
 

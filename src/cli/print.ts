@@ -1,7 +1,13 @@
 import type { ContactSummary } from '../metrics/Aggregate.js';
 import type { ComparisonRow } from '../metrics/comparison.js';
 import { fmt } from '../report/format.js';
-import type { Io } from './main.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import type { Io } from './Io.js';
+
+/** A loaded scenario's warnings, one line each naming the file and the key path. */
+export function printWarnings(io: Io, loaded: Pick<LoadedScenario, 'file' | 'warnings'>): void {
+  for (const w of loaded.warnings) io.err(`warning: ${loaded.file}: ${w.path}: ${w.message}`);
+}
 
 /** Lay out rows as a fixed-width text table (first column left-aligned, the rest right-aligned). */
 export function textTable(headers: string[], rows: string[][]): string {

@@ -1,21 +1,52 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+/** Why the system refused to make a folder in `at`, in words. */
+function refusal(err: NodeJS.ErrnoException, at: string): string {
+  switch (err.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `no permission to make a folder in ${at}`;
+    case 'EROFS':
+      return `${at} is on a read-only file system`;
+    case 'ENOENT':
+      return `the system refuses to make a folder in ${at}`;
+    default:
+      return `cannot make a folder in ${at} (${err.code ?? err.message})`;
+  }
+}
+
 /**
- * Why reports cannot go into `dir` (a file stands at it or at one of its parents), or null.
- * Checked before anything runs, so bad input never leaves a half-made folder behind.
+ * Why reports cannot go into `dir` (a file stands at it or at one of its parents, or the
+ * system refuses to make a folder there), or null. Checked before anything runs, so bad input
+ * never leaves a half-made folder behind and never fails after a long simulation.
+ *
+ * The check makes and removes one empty folder where the first missing one would go (inside
+ * `dir` if it exists): only trying tells whether a folder can be made, since permissions do
+ * not say it (root may write anywhere, yet /proc takes no folders), and Node's recursive mkdir
+ * loops for ever on /proc/x, so it must never be reached there.
  */
 export function outDirProblem(dir: string): string | null {
-  let at = path.resolve(dir);
-  for (;;) {
-    if (existsSync(at)) {
-      if (statSync(at).isDirectory()) return null;
-      return at === path.resolve(dir)
-        ? `--out ${dir}: expected a folder for the reports, but that is a file`
-        : `--out ${dir}: ${at} is a file, so no folder can be made inside it`;
-    }
+  const target = path.resolve(dir);
+  let at = target;
+  while (!existsSync(at)) {
     const parent = path.dirname(at);
-    if (parent === at) return null;
+    if (parent === at) break;
     at = parent;
   }
+  if (!statSync(at).isDirectory()) {
+    return at === target
+      ? `--out ${dir}: expected a folder for the reports, but that is a file`
+      : `--out ${dir}: ${at} is a file, so no folder can be made inside it`;
+  }
+  const missing = path.relative(at, target).split(path.sep)[0];
+  const probe = missing ? path.join(at, missing) : path.join(at, `.metcc-probe-${process.pid}`);
+  try {
+    mkdirSync(probe);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return null; // made meanwhile by someone else
+    return `--out ${dir}: ${refusal(err as NodeJS.ErrnoException, at)}; expected a folder the reports can be written to`;
+  }
+  rmdirSync(probe);
+  return null;
 }

@@ -1,44 +1,49 @@
-import type { ScenarioInput } from './schema.js';
+import type { CheckContext, CheckedParts } from './CheckContext.js';
+import { coverageChecks } from './coverageChecks.js';
 import { modelChecks } from './modelChecks.js';
+import type { Problem } from './Problem.js';
 
-/** One finding about a scenario: the key path (dotted) and what was expected. */
-export interface Problem {
-  path: string;
-  message: string;
-}
+export type { Problem };
 
 /**
  * Checks that need more than one key at a time: every contact type a group answers exists,
- * every contact type has somebody to answer it, the warm-up leaves a counted period.
+ * every contact type has somebody to answer it, the names other keys refer to exist, the
+ * roster covers the week. `ctx` is `contextOf(scenario)` for a scenario that parsed; for one
+ * with schema errors, `s` and `ctx` come from wellFormedParts and the checks report what the
+ * well-formed parts settle, never more.
  */
-export function crossChecks(s: ScenarioInput): { problems: Problem[]; warnings: Problem[] } {
+export function crossChecks(s: CheckedParts, ctx: CheckContext): { problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const contactNames = Object.keys(s.contacts);
-  if (contactNames.length === 0) problems.push({ path: 'contacts', message: 'expected at least one contact type' });
-  if (Object.keys(s.handlers).length === 0) problems.push({ path: 'handlers', message: 'expected at least one handler group' });
+  const contactNames = ctx.contactNames;
+  if (contactNames?.length === 0) problems.push({ path: 'contacts', message: 'expected at least one contact type' });
+  if (ctx.answers?.size === 0) problems.push({ path: 'handlers', message: 'expected at least one handler group' });
   const answered = new Set<string>();
-  for (const [group, g] of Object.entries(s.handlers)) {
-    g.answers.forEach((c, i) => {
-      if (!(c in s.contacts)) {
+  for (const [group, answers] of ctx.answers ?? []) {
+    answers?.forEach((c, i) => {
+      if (contactNames && !contactNames.includes(c)) {
         problems.push({
           path: `handlers.${group}.answers.${i}`,
           message: `unknown contact type '${c}'; expected one of ${contactNames.map((n) => `'${n}'`).join(', ')}`,
         });
-      } else if (g.answers.indexOf(c) !== i) {
+      } else if (answers.indexOf(c) !== i) {
         problems.push({ path: `handlers.${group}.answers.${i}`, message: `'${c}' is listed twice` });
       }
       answered.add(c);
     });
   }
-  for (const c of contactNames) {
-    if (!answered.has(c)) problems.push({ path: `contacts.${c}`, message: 'no handler group answers this contact type (add it to a group\'s answers)' });
+  const everyAnswerKnown = ctx.answers !== undefined && [...ctx.answers.values()].every((a) => a !== undefined);
+  if (contactNames && everyAnswerKnown) {
+    for (const c of contactNames) {
+      if (!answered.has(c)) problems.push({ path: `contacts.${c}`, message: 'no handler group answers this contact type (add it to a group\'s answers)' });
+    }
   }
+  // the roster's coverage means something only once every group and its answers are right
+  const covered = ctx.complete && problems.length === 0;
   problems.push(...spreadChecks(s, ''));
-  if (problems.length === 0) {
-    const more = modelChecks(s);
-    problems.push(...more.problems);
-    warnings.push(...more.warnings);
+  for (const more of [modelChecks(s, ctx), covered ? coverageChecks(s) : undefined]) {
+    problems.push(...(more?.problems ?? []));
+    warnings.push(...(more?.warnings ?? []));
   }
   return { problems, warnings };
 }

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { LineCounter, parseDocument, parse as parseYamlValue } from 'yaml';
 import type { z } from 'zod';
 import { DAYS, GRADES, MONTHS, scenarioSchema, type ScenarioInput } from './schema.js';
+import { contextOf } from './CheckContext.js';
 import { crossChecks, type Problem } from './checks.js';
 import { resolveScenario, type Scenario } from './resolve.js';
+import { wellFormedParts } from './wellFormedParts.js';
 
 export type { Scenario };
 
@@ -64,9 +66,11 @@ export function loadScenario(file: string, overrides: readonly Override[] = []):
 export function validateScenario(raw: unknown): { scenario: Scenario; problems: Problem[]; warnings: Problem[] } {
   const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    return { scenario: undefined as unknown as Scenario, problems: zodProblems(parsed.error), warnings: [] };
+    // the cross-key problems of the parts that are well-formed, in the same go as the schema's
+    const { parts, context } = wellFormedParts(raw);
+    return { scenario: undefined as unknown as Scenario, problems: [...zodProblems(parsed.error), ...crossChecks(parts, context).problems], warnings: [] };
   }
-  const { problems, warnings } = crossChecks(parsed.data);
+  const { problems, warnings } = crossChecks(parsed.data, contextOf(parsed.data));
   return { scenario: problems.length ? (undefined as unknown as Scenario) : resolveScenario(parsed.data), problems, warnings };
 }
 

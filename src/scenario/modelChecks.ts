@@ -1,21 +1,21 @@
-import { describeHours, uncoveredHours } from './coverage.js';
-import type { Problem } from './checks.js';
-import type { ScenarioInput } from './schema.js';
+import type { CheckContext, CheckedParts } from './CheckContext.js';
+import type { Problem } from './Problem.js';
 
 /**
  * Checks of the richer model's keys that need more than one key at a time: names that must
  * exist (training levels, contact types named by caller behaviour and incidents), keys that
- * need a calendar, online contacts without patience, and roster coverage (hours in which a
- * contact type has nobody to answer it are a warning that names them; never anybody, an error).
+ * need a calendar, online contacts without patience. Each looks at one entry of `s` and the
+ * names in `ctx`, so it may run on the well-formed entries of a scenario with schema errors;
+ * the warning about contact types nothing feeds needs them all (ctx.complete).
  */
-export function modelChecks(s: ScenarioInput): { problems: Problem[]; warnings: Problem[] } {
+export function modelChecks(s: CheckedParts, ctx: CheckContext): { problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const contacts = Object.keys(s.contacts);
-  const levels = Object.keys(s.training_levels ?? {});
-  const known = (name: string) => contacts.includes(name);
-  const expectContacts = `expected one of ${contacts.map((c) => `'${c}'`).join(', ')}`;
-  const dated = s.horizon.start_date !== undefined;
+  const contacts = ctx.contactNames;
+  const levels = ctx.levelNames;
+  const unknownContact = (name: string) => contacts !== undefined && !contacts.includes(name);
+  const expectContacts = `expected one of ${(contacts ?? []).map((c) => `'${c}'`).join(', ')}`;
+  const dated = ctx.dated;
   const fed = new Set<string>();
 
   for (const [name, c] of Object.entries(s.contacts)) {
@@ -37,26 +37,28 @@ export function modelChecks(s: ScenarioInput): { problems: Problem[]; warnings: 
       warnings.push({ path: `${at}.on_abandon`, message: 'callers never hang up (no patience), so this never happens' });
     }
     for (const to of Object.keys(o?.switch_to ?? {})) {
-      if (!known(to)) problems.push({ path: `${at}.on_abandon.switch_to.${to}`, message: `unknown contact type; ${expectContacts}` });
+      if (unknownContact(to)) problems.push({ path: `${at}.on_abandon.switch_to.${to}`, message: `unknown contact type; ${expectContacts}` });
       else fed.add(to);
     }
     if (o?.call_back) {
-      if (!known(o.call_back.contact)) problems.push({ path: `${at}.on_abandon.call_back.contact`, message: `unknown contact type '${o.call_back.contact}'; ${expectContacts}` });
+      if (unknownContact(o.call_back.contact)) problems.push({ path: `${at}.on_abandon.call_back.contact`, message: `unknown contact type '${o.call_back.contact}'; ${expectContacts}` });
       else fed.add(o.call_back.contact);
     }
   }
   (s.major_incidents ?? []).forEach((m, i) => {
     const at = `major_incidents.${i}`;
-    if (!known(m.contact)) problems.push({ path: `${at}.contact`, message: `unknown contact type '${m.contact}'; ${expectContacts}` });
+    if (unknownContact(m.contact)) problems.push({ path: `${at}.contact`, message: `unknown contact type '${m.contact}'; ${expectContacts}` });
     else fed.add(m.contact);
     if (m.at !== undefined && !dated) problems.push({ path: `${at}.at`, message: 'needs a calendar: set horizon.start_date, or use at_hours' });
   });
-  for (const name of contacts) {
-    if (!fed.has(name)) warnings.push({ path: `contacts.${name}`, message: 'has no arrivals and nothing sends calls to it' });
+  if (ctx.complete) {
+    for (const name of contacts ?? []) {
+      if (!fed.has(name)) warnings.push({ path: `contacts.${name}`, message: 'has no arrivals and nothing sends calls to it' });
+    }
   }
 
   for (const [name, l] of Object.entries(s.training_levels ?? {})) {
-    if (l.becomes !== undefined && !levels.includes(l.becomes)) {
+    if (l.becomes !== undefined && levels !== undefined && !levels.includes(l.becomes)) {
       problems.push({ path: `training_levels.${name}.becomes`, message: `unknown training level '${l.becomes}'; expected one of ${levels.join(', ')}` });
     }
     if ((l.becomes === undefined) !== (l.weeks_to_next_level === undefined)) {
@@ -65,7 +67,7 @@ export function modelChecks(s: ScenarioInput): { problems: Problem[]; warnings: 
   }
   for (const [name, g] of Object.entries(s.handlers)) {
     for (const level of Object.keys(g.training_mix ?? {})) {
-      if (!levels.includes(level)) {
+      if (levels !== undefined && !levels.includes(level)) {
         problems.push({
           path: `handlers.${name}.training_mix.${level}`,
           message: levels.length ? `unknown training level; expected one of ${levels.join(', ')}` : 'unknown training level: define it under training_levels',
@@ -80,15 +82,6 @@ export function modelChecks(s: ScenarioInput): { problems: Problem[]; warnings: 
       problems.push({ path: `handlers.${name}.vacancy_weeks`, message: 'applies to shifts (rostered people): use shifts' });
     } else if (g.vacancy_weeks !== undefined && g.attrition_pct_per_year === undefined) {
       problems.push({ path: `handlers.${name}.vacancy_weeks`, message: 'needs attrition_pct_per_year (posts fall vacant only when people leave)' });
-    }
-  }
-
-  const gaps = uncoveredHours(contacts, Object.values(s.handlers));
-  for (const [c, hours] of gaps) {
-    if (hours.length === 168) {
-      problems.push({ path: `contacts.${c}`, message: 'no handler is ever on duty to answer this contact type (every group answering it has no staff)' });
-    } else {
-      warnings.push({ path: `contacts.${c}`, message: `nobody is rostered to answer it in these hours of the week: ${describeHours(hours)}` });
     }
   }
   return { problems, warnings };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The scenario file's schema: one definition gives the TypeScript types, the validation
- * errors (with key paths) and a JSON Schema for editors (`metcc-sim schema`).
+ * The scenario file's schema: one definition gives the TypeScript types and the validation
+ * errors (with key paths).
  *
  * Every quantity spells its unit in its key. Unknown keys are errors.
  */

@@ -1,17 +1,10 @@
-import { fewestHandlers, intervalFigures, type IntervalInput } from '../metrics/erlang.js';
-import { fmt } from '../report/format.js';
-import type { Io } from './main.js';
-import { UsageError } from './errors.js';
-import { textTable } from './print.js';
-
-export const ERLANG_OPTIONS = {
-  'calls-per-hour': { type: 'number', demandOption: true, describe: 'arrival rate, calls per hour' },
-  'handling-seconds': { type: 'number', demandOption: true, describe: 'mean handling time, seconds' },
-  handlers: { type: 'number', describe: 'handlers on duty (omit to only size the group)' },
-  'patience-seconds': { type: 'number', describe: 'mean patience, seconds: gives Erlang A (M/M/c+M); omit for Erlang C' },
-  'target-seconds': { type: 'number', default: 10, describe: 'answer target, seconds' },
-  'target-pct': { type: 'number', default: 90, describe: 'service level to size for: % of offered calls answered within the target' },
-} as const;
+import type { CommandModule } from 'yargs';
+import { fewestHandlers, intervalFigures, type IntervalInput } from '../../metrics/erlang.js';
+import { fmt } from '../../report/format.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../Io.js';
+import { ERLANG_OPTIONS } from '../options.js';
+import { textTable } from '../print.js';
 
 interface ErlangArgs {
   'calls-per-hour': number;
@@ -27,7 +20,16 @@ function check(name: string, v: number | undefined, ok: (v: number) => boolean, 
 }
 
 /** `metcc-sim erlang`: the analytical figures for one interval, and the fewest handlers for the target. */
-export function erlangCommand(a: ErlangArgs, io: Io): void {
+export function erlangCommand(io: Io): CommandModule<object, ErlangArgs> {
+  return {
+    command: 'erlang',
+    describe: 'analytical Erlang C / Erlang A figures for one interval',
+    builder: (y) => y.options(ERLANG_OPTIONS),
+    handler: (a) => printErlang(a, io),
+  };
+}
+
+function printErlang(a: ErlangArgs, io: Io): void {
   check('calls-per-hour', a['calls-per-hour'], (v) => v > 0, 'a number > 0');
   check('handling-seconds', a['handling-seconds'], (v) => v > 0, 'a number > 0');
   check('handlers', a.handlers, (v) => Number.isInteger(v) && v >= 1, 'a whole number >= 1');

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import type { CommandModule } from 'yargs';
+import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
+import { compareStudies } from '../../study/compare.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../Io.js';
+import { parseSets, simOptions, type SimOptions } from '../options.js';
+import { printComparison, printWarnings } from '../print.js';
+import { studySettings } from '../studySettings.js';
+
+/** Answer targets by contact type, for the before/after table's labels. */
+function targetsOf(loaded: Pick<LoadedScenario, 'scenario'>): Map<string, number> {
+  return new Map(Object.entries(loaded.scenario.contacts).map(([name, c]) => [name, c.target.answer_within_seconds]));
+}
+
+/** `metcc-sim compare <baseline> <variant>`: both scenarios on common random numbers, and their paired differences. */
+export function compareCommand(io: Io): CommandModule<object, SimOptions & { baseline: string; variant: string }> {
+  return {
+    command: 'compare <baseline> <variant>',
+    describe: 'simulate both on common random numbers; write both reports and the paired differences',
+    builder: (y) =>
+      simOptions(y)
+        .positional('baseline', { type: 'string', demandOption: true })
+        .positional('variant', { type: 'string', demandOption: true }),
+    handler: async (a) => {
+      const overrides = parseSets(a.set);
+      const base = loadScenario(a.baseline, overrides);
+      const variant = loadScenario(a.variant, overrides);
+      for (const l of [base, variant]) printWarnings(io, l);
+      if (base.scenario.name === variant.scenario.name) {
+        throw new UsageError(`compare: both scenarios are named '${base.scenario.name}'; expected different names (each names its report folder)`);
+      }
+      const settings = studySettings(base, a, path.join('reports', `${base.scenario.name}-vs-${variant.scenario.name}`));
+      const result = await compareStudies(base, variant, settings).finally(settings.finish);
+      if (settings.shard) {
+        io.out(`shard ${a.shard} of ${base.scenario.name} vs ${variant.scenario.name} written to ${settings.outDir}/; combine the shards with 'metcc-sim merge'`);
+        return;
+      }
+      printComparison(io, base.scenario.name, variant.scenario.name, result.rows, settings.replications, targetsOf(base));
+      io.out(`reports written to ${settings.outDir}/ (comparison.csv, ${base.scenario.name}/, ${variant.scenario.name}/)`);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { CommandModule } from 'yargs';
+import { outDirProblem } from '../../report/outDir.js';
+import { isCompareShard, mergeCompareShards } from '../../study/compare.js';
+import { mergeShards } from '../../study/mergeShards.js';
+import { readShards } from '../../study/shardFile.js';
+import { isSweepShard, mergeSweepShards } from '../../study/sweep.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../Io.js';
+import { MERGE_OPTIONS } from '../options.js';
+import { printComparison, printSummary } from '../print.js';
+
+/** `metcc-sim merge <dirs..>`: the shards of a run, compare or sweep combined into the reports of one. */
+export function mergeCommand(io: Io): CommandModule<object, { dirs: string[]; out?: string }> {
+  return {
+    command: 'merge <dirs..>',
+    describe: 'combine the outputs of shards (run, compare or sweep --shard i/n) into the reports of one run',
+    builder: (y) => y.positional('dirs', { type: 'string', array: true, demandOption: true }).options(MERGE_OPTIONS),
+    handler: async (a) => {
+      const { dirs, out } = a;
+      const problem = out === undefined ? null : outDirProblem(out);
+      if (problem) throw new UsageError(problem);
+      if (isCompareShard(dirs[0])) {
+        const r = await mergeCompareShards(dirs, out);
+        const targets = new Map(r.baseline.aggregate.shape.contacts.map((c) => [c.name, c.targetSeconds]));
+        printComparison(io, r.names[0], r.names[1], r.rows, r.baseline.aggregate.count, targets);
+        io.out(`merged ${dirs.length} compare shards into ${r.outDir}/ (comparison.csv, ${r.names[0]}/, ${r.names[1]}/)`);
+      } else if (isSweepShard(dirs[0])) {
+        const r = await mergeSweepShards(dirs, out);
+        io.out(`merged ${dirs.length} sweep shards: sweep.csv written to ${r.outDir}/ (${r.rows.length} rows)`);
+      } else {
+        const name = readShards(dirs).shards[0].scenario.name;
+        const outDir = out ?? path.join('reports', name);
+        const result = await mergeShards(dirs, outDir);
+        printSummary(io, name, result.aggregate.summary(), result.aggregate.count);
+        io.out(`merged ${dirs.length} shards into ${outDir}/ (${result.files.join(', ')})`);
+      }
+    },
+  };
+}

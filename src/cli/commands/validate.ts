@@ -1,0 +1,23 @@
+import type { CommandModule } from 'yargs';
+import { stringify as toYaml } from 'yaml';
+import { loadScenario } from '../../scenario/load.js';
+import type { Io } from '../Io.js';
+import { parseSets, VALIDATE_OPTIONS } from '../options.js';
+import { printWarnings } from '../print.js';
+
+/** `metcc-sim validate <scenario>`: every problem of a scenario file, or ok and the resolved scenario; writes nothing. */
+export function validateCommand(io: Io): CommandModule<object, { scenario: string; set: string[] }> {
+  return {
+    command: 'validate <scenario>',
+    describe: 'check a scenario file, print every problem, write nothing',
+    builder: (y) => y.positional('scenario', { type: 'string', demandOption: true }).options(VALIDATE_OPTIONS),
+    handler: (a) => {
+      const loaded = loadScenario(a.scenario, parseSets(a.set));
+      printWarnings(io, loaded);
+      const s = loaded.scenario;
+      io.out(`ok: ${loaded.file}: scenario '${s.name}', ${Object.keys(s.contacts).length} contact types, ${Object.keys(s.handlers).length} handler groups`);
+      io.out('# resolved scenario (defaults applied)');
+      io.out(toYaml(s));
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { Argv } from 'yargs';
+import { parseOverride, type Override } from '../scenario/load.js';
+import { UsageError } from './errors.js';
+
+/**
+ * The options of every command, in one place: what yargs parses and what the did-you-mean of
+ * a mistyped option searches (OPTIONS_OF).
+ */
+
+/** The options of the simulating commands (run, compare, sweep). */
+export const SIM_OPTIONS = {
+  replications: { type: 'number', describe: "independent replications (default: the scenario's, else 1)" },
+  seed: { type: 'number', describe: "base seed (default: the scenario's, else 1)" },
+  out: { type: 'string', describe: 'folder for the reports (default reports/<scenario name>)' },
+  calls: { type: 'boolean', default: false, describe: 'also write the per-call log calls.csv' },
+  set: { type: 'string', array: true, default: [] as string[], describe: 'override a scenario value: KEY.PATH=VALUE (repeatable)' },
+  workers: { type: 'number', describe: 'worker threads for replications (default: the number of cores)' },
+  shard: { type: 'string', describe: 'i/n: run only the replications k with k mod n = i' },
+  resume: { type: 'boolean', default: false, describe: 'with --shard: skip the shard if its output is already complete' },
+  quiet: { type: 'boolean', default: false, describe: 'no progress output' },
+} as const;
+
+/** What the simulating commands' handlers receive from SIM_OPTIONS. */
+export interface SimOptions {
+  replications?: number;
+  seed?: number;
+  out?: string;
+  calls: boolean;
+  set: string[];
+  workers?: number;
+  shard?: string;
+  quiet: boolean;
+  resume: boolean;
+}
+
+export const MERGE_OPTIONS = {
+  out: { type: 'string', describe: 'folder for the merged reports (default reports/<scenario name>)' },
+} as const;
+
+export const VALIDATE_OPTIONS = {
+  set: { type: 'string', array: true, default: [] as string[], describe: 'override a value: KEY.PATH=VALUE' },
+} as const;
+
+export const ERLANG_OPTIONS = {
+  'calls-per-hour': { type: 'number', demandOption: true, describe: 'arrival rate, calls per hour' },
+  'handling-seconds': { type: 'number', demandOption: true, describe: 'mean handling time, seconds' },
+  handlers: { type: 'number', describe: 'handlers on duty (omit to only size the group)' },
+  'patience-seconds': { type: 'number', describe: 'mean patience, seconds: gives Erlang A (M/M/c+M); omit for Erlang C' },
+  'target-seconds': { type: 'number', default: 10, describe: 'answer target, seconds' },
+  'target-pct': { type: 'number', default: 90, describe: 'service level to size for: % of offered calls answered within the target' },
+} as const;
+
+/** Every command and the options it takes (besides --help). */
+export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
+  run: Object.keys(SIM_OPTIONS),
+  compare: Object.keys(SIM_OPTIONS),
+  sweep: Object.keys(SIM_OPTIONS),
+  merge: Object.keys(MERGE_OPTIONS),
+  validate: Object.keys(VALIDATE_OPTIONS),
+  erlang: Object.keys(ERLANG_OPTIONS),
+};
+
+/** Add the simulating commands' options to a command's builder. */
+export function simOptions(y: Argv): Argv<SimOptions> {
+  return y.options(SIM_OPTIONS);
+}
+
+/** A whole-number option (>= min), or undefined when not given. */
+export function positiveInt(name: string, v: number | undefined, min = 1): number | undefined {
+  if (v === undefined) return undefined;
+  if (!Number.isSafeInteger(v) || v < min) throw new UsageError(`--${name}: expected a whole number >= ${min}, got ${v}`);
+  return v;
+}
+
+/** `--shard i/n`: 0 <= i < n. */
+export function parseShard(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) {
+    throw new UsageError(`--shard ${text}: expected i/n with 0 <= i < n, for example 0/4`);
+  }
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+/** `--set KEY=VALUE` texts as overrides (a malformed one is a usage error). */
+export function parseSets(sets: readonly string[]): Override[] {
+  return sets.map((s) => {
+    try {
+      return parseOverride(s);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  });
+}

@@ -1,0 +1,36 @@
+import { availableParallelism } from 'node:os';
+import type { LoadedScenario } from '../scenario/load.js';
+import { horizonSeconds } from '../engine/TimeFrame.js';
+import type { StudyOptions } from '../study/runStudy.js';
+import { outDirProblem } from '../report/outDir.js';
+import { UsageError } from './errors.js';
+import { parseShard, positiveInt, type SimOptions } from './options.js';
+import { progressLine } from './progress.js';
+
+/** Defaults that depend on the machine. */
+export const defaults = { workers: availableParallelism() };
+
+/** Seed, replications, workers, shard and output folder of a simulating command, validated. */
+export function studySettings(loaded: LoadedScenario, argv: SimOptions, defaultOut: string): StudyOptions & { workers: number; finish(): void } {
+  const seed = positiveInt('seed', argv.seed, 0) ?? loaded.scenario.seed;
+  const replications = positiveInt('replications', argv.replications) ?? loaded.scenario.replications;
+  const workers = positiveInt('workers', argv.workers) ?? defaults.workers;
+  const outDir = argv.out ?? defaultOut;
+  const problem = outDirProblem(outDir);
+  if (problem) throw new UsageError(problem);
+  const shard = parseShard(argv.shard);
+  if (argv.resume && !shard) throw new UsageError('--resume: expected it with --shard i/n (it skips shards whose output is complete)');
+  const horizon = horizonSeconds(loaded.scenario);
+  const progress = progressLine(process.stderr, horizon.countedSeconds + horizon.warmupSeconds, argv.quiet);
+  return {
+    seed,
+    replications,
+    outDir,
+    calls: argv.calls,
+    workers,
+    shard,
+    resume: argv.resume,
+    onProgress: progress.onProgress,
+    finish: progress.finish,
+  };
+}
