@@ -87,15 +87,17 @@ describe('common random numbers in the roster', () => {
     const more = presence(run(loadScenario('scenarios/metcc-2022-baseline.yaml', [...week, parseOverride('handlers.emergency.shifts.early.staff=35')]).scenario).roster);
     expect([...more.keys()].sort()).toEqual([...base.keys()].sort());
     let compared = 0;
+    let changed = 0;
     for (const [key, people] of base) {
       if (key.startsWith('emergency/early/')) {
-        expect(more.get(key)).not.toEqual(people); // the change is there
+        if (more.get(key) !== people) changed++; // the change is there (unless the new person is absent that day)
         continue;
       }
       expect(more.get(key), key).toBe(people);
       compared++;
     }
     expect(compared).toBeGreaterThan(90); // 13 shifts a day over 8 days, less the changed one
+    expect(changed).toBeGreaterThan(0);
   });
 
   it('lower absence keeps everybody present who was present before', () => {

@@ -3,20 +3,27 @@ import { threefry2x32 } from './threefry.js';
 import { fmix32 } from './fmix32.js';
 
 const TWO_32 = 4294967296;
-const INDEX_0 = fmix32(0x9e3779b9);
+const GOLDEN = 0x9e3779b9;
 
 /**
- * KeyedRandom: uniforms on [0, 1) that belong to one owner and one purpose, from a
- * counter-based generator (Threefry-2x32-20). An owner is named by three numbers: an origin
- * (the arrival stream a caller came from, or the shift a position belongs to), a serial within
- * it (the caller's number in that stream, or the day) and an index (the caller's attempt:
- * 0 first call, 1 the first redial or switch..., or the person on the shift). A purpose is a
- * key such as `KeyedRandom.key('patience:999')`.
+ * KeyedRandom: uniforms on [0, 1) that belong to one owner and one purpose. An owner is named
+ * by three numbers: an origin (the arrival stream a caller came from, or the shift a position
+ * belongs to), a serial within it (the caller's number in that stream, or the day) and an index
+ * (the caller's attempt: 0 first call, 1 the first redial or switch..., or the person on the
+ * shift). A purpose is a key such as `KeyedRandom.key('patience:999')`.
+ *
+ * Two levels, for speed: the owner's 64-bit key is one block of Threefry-2x32-20, a
+ * counter-based generator (`threefry2x32`), keyed by (replication seed, origin) and counted by
+ * (serial, index); each purpose's uniforms are then a SplitMix-style sequence of that key (the
+ * j-th uniform is a double MurmurHash3 finalisation of the key words, the purpose and j). One
+ * Threefry block per caller instead of one per purpose: a caller's draws come in a row, so the
+ * owner's key is computed once for them all.
  *
  * The draws for (owner, purpose) depend on nothing else: not on how many calls came before,
- * nor on the order in which events happened, nor on which other purposes were drawn. So two
- * scenarios that differ in one lever give every caller and every position present in both
- * the same draws: common random numbers by construction.
+ * nor on the order in which events happened, nor on which other purposes were drawn, nor on how
+ * many uniforms another purpose took. So two scenarios that differ in one lever give every
+ * caller and every position present in both the same draws: common random numbers by
+ * construction.
  *
  * `at(...)` points the one reusable generator at an owner and purpose and returns it (no
  * allocation): use it at once, before the next `at`. Each successive call of the returned Rng
@@ -30,15 +37,15 @@ const INDEX_0 = fmix32(0x9e3779b9);
  */
 export class KeyedRandom {
   private readonly seedMix: number;
-  /** The last origin and its key word (a caller's draws come in a row: one mix, not six). */
-  private lastOrigin = -1;
-  private lastK0 = 0;
-  private k0 = 0;
-  private k1 = 0;
-  private c0 = 0;
-  private c1 = 0;
-  /** The second word of the last block, not yet used (-1: none). */
-  private spare = -1;
+  // the owner whose key is in w0, w1 (NaN: none yet)
+  private origin = NaN;
+  private serial = NaN;
+  private index = NaN;
+  private w0 = 0;
+  private w1 = 0;
+  /** The purpose's key mixed with the owner's first word, and the next uniform's number. */
+  private stream = 0;
+  private j = 0;
   private readonly block = new Uint32Array(2);
   /** The generator as an Rng: the next uniform of the owner and purpose set by `at`. */
   readonly next: Rng;
@@ -46,15 +53,8 @@ export class KeyedRandom {
   constructor(replicationSeed: number) {
     this.seedMix = fmix32((replicationSeed ^ 0x5bd1e995) >>> 0);
     this.next = () => {
-      if (this.spare >= 0) {
-        const u = this.spare / TWO_32;
-        this.spare = -1;
-        return u;
-      }
-      threefry2x32(this.c0, this.c1, this.k0, this.k1, this.block);
-      this.c1 = (this.c1 + 1) | 0;
-      this.spare = this.block[1];
-      return this.block[0] / TWO_32;
+      const h = fmix32((this.stream + Math.imul(++this.j, GOLDEN)) >>> 0);
+      return fmix32((h ^ this.w1) >>> 0) / TWO_32;
     };
   }
 
@@ -70,15 +70,16 @@ export class KeyedRandom {
    * `index` are integers (negative or above 2^32 are folded into 32 bits).
    */
   at(origin: number, serial: number, index: number, purpose: number): Rng {
-    if (origin !== this.lastOrigin) {
-      this.lastOrigin = origin;
-      this.lastK0 = fmix32((this.seedMix ^ origin) >>> 0);
+    if (origin !== this.origin || serial !== this.serial || index !== this.index) {
+      this.origin = origin;
+      this.serial = serial;
+      this.index = index;
+      threefry2x32(serial | 0, index | 0, fmix32((this.seedMix ^ origin) >>> 0), GOLDEN, this.block);
+      this.w0 = this.block[0];
+      this.w1 = this.block[1];
     }
-    this.k0 = this.lastK0;
-    this.k1 = fmix32((purpose ^ (index === 0 ? INDEX_0 : fmix32((index + 0x9e3779b9) >>> 0))) >>> 0);
-    this.c0 = serial | 0;
-    this.c1 = 0;
-    this.spare = -1;
+    this.stream = fmix32((this.w0 ^ purpose) >>> 0);
+    this.j = 0;
     return this.next;
   }
 }
