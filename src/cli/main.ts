@@ -9,6 +9,7 @@ import { UsageError } from './errors.js';
 import { explainUnknown } from './explainUnknown.js';
 import { processIo, type Io } from './Io.js';
 import { reportError } from './reportError.js';
+import { programVersion } from '../version.js';
 
 export { UsageError, type Io };
 export { defaults } from './studySettings.js';
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .recommendCommands()
     .strict()
     .help()
-    .version(false)
+    .version(programVersion())
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((msg, err) => {
