@@ -5,6 +5,7 @@ import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
+import { schemaCommand } from './commands/schema.js';
 import { UsageError } from './errors.js';
 import { explainUnknown } from './explainUnknown.js';
 import { processIo, type Io } from './Io.js';
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .command(mergeCommand(io))
     .command(validateCommand(io))
     .command(erlangCommand(io))
+    .command(schemaCommand(io))
     .demandCommand(1, 'expected a command: run, compare, validate, sweep, merge or erlang')
     .recommendCommands()
     .strict()

@@ -58,6 +58,7 @@ export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   merge: Object.keys(MERGE_OPTIONS),
   validate: Object.keys(VALIDATE_OPTIONS),
   erlang: Object.keys(ERLANG_OPTIONS),
+  schema: [],
 };
 
 /** Add the simulating commands' options to a command's builder. */

@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { LineCounter, parseDocument, parse as parseYamlValue } from 'yaml';
 import type { z } from 'zod';
-import { DAYS, GRADES, MONTHS, scenarioSchema, type ScenarioInput } from './schema.js';
+import { DAYS, DISTRIBUTION_FAMILIES, GRADES, MONTHS, scenarioSchema, type ScenarioInput } from './schema.js';
 import { contextOf } from './CheckContext.js';
+import { keysAt } from './jsonSchema.js';
+import { unknownKeyMessage } from './didYouMean.js';
 import { crossChecks, type Problem } from './checks.js';
 import { resolveScenario, type Scenario } from './resolve.js';
 import { wellFormedParts } from './wellFormedParts.js';
@@ -222,7 +224,9 @@ function zodProblems(error: z.ZodError): Problem[] {
       const last = issue.path[issue.path.length - 1];
       const expected = typeof last === 'string' ? NAMED_KEYS[last] : undefined;
       for (const key of issue.keys) {
-        const message = custom ? issue.message : expected ? `unknown key; expected one of ${expected.join(', ')}` : 'unknown key (check the spelling)';
+        const message = custom
+          ? unknownKeyMessage(key, DISTRIBUTION_FAMILIES, 'unknown distribution family')
+          : unknownKeyMessage(key, expected ?? keysAt(issue.path as (string | number)[]));
         out.push({ path: p ? `${p}.${key}` : key, message });
       }
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
