@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, fixture, num, readCsv, ROOT, snapshot, stackLines, TempDirs, type Csv } from './fixtures/harness.js';
+import { loadScenario } from '../src/scenario/load.js';
 
 const dirs = new TempDirs();
 afterAll(() => dirs.cleanup());
@@ -206,13 +207,13 @@ describe('run', () => {
 });
 
 describe('validate', () => {
-  it('prints ok and the resolved scenario, and writes nothing', async () => {
+  it('says ok on stderr and, with --print, the resolved scenario on stdout; writes nothing', async () => {
     const before = snapshot(path.join(ROOT, 'test', 'fixtures'));
     const reportsBefore = snapshot(path.join(ROOT, 'reports'));
-    const r = await cli('validate', fixture('extends-child.yaml'), '--set', 'handlers.all.staff=7');
+    const r = await cli('validate', fixture('extends-child.yaml'), '--set', 'handlers.all.staff=7', '--print');
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^ok\b/m);
-    expect(r.out).toMatch(/extends-child\.yaml/);
+    expect(r.err).toMatch(/^ok: .*extends-child\.yaml/m);
+    expect(r.out).not.toMatch(/^ok\b/m);
     expect(r.out).toMatch(/name: child/);
     expect(r.out).toMatch(/staff: 7/);
     expect(r.out).toMatch(/mean_seconds: 45/); // from the parent
@@ -221,10 +222,28 @@ describe('validate', () => {
     expect(snapshot(path.join(ROOT, 'reports'))).toEqual(reportsBefore);
   });
 
-  it('accepts the example scenario shipped with the program', async () => {
+  it('prints nothing on stdout without --print', async () => {
     const r = await cli('validate', path.join(ROOT, 'scenarios', 'erlang-a-check.yaml'));
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^ok\b/m);
+    expect(r.err).toMatch(/^ok: .*erlang-a-check\.yaml: scenario 'erlang-a-check'/m);
+    expect(r.out).toBe('');
+  });
+
+  it('--print writes YAML that validate reads back as the same scenario, for every shipped scenario and fixture', async () => {
+    const dir = dirs.make('metcc-print-');
+    const files = [
+      ...readdirSync(path.join(ROOT, 'scenarios')).map((f) => path.join(ROOT, 'scenarios', f)),
+      ...readdirSync(path.join(ROOT, 'test', 'fixtures')).filter((f) => f.endsWith('.yaml')).map(fixture),
+    ];
+    for (const file of files) {
+      const printed = await cli('validate', file, '--print');
+      expect(printed.code, printed.err).toBe(0);
+      const copy = path.join(dir, path.basename(file));
+      writeFileSync(copy, printed.out);
+      const again = await cli('validate', copy, '--print');
+      expect(again.code, `${copy}: ${again.err}`).toBe(0);
+      expect(loadScenario(copy).scenario, path.basename(file)).toEqual(loadScenario(file).scenario);
+    }
   });
 });
 

@@ -39,6 +39,7 @@ export const MERGE_OPTIONS = {
 
 export const VALIDATE_OPTIONS = {
   set: { type: 'string', array: true, default: [] as string[], describe: 'override a value: KEY.PATH=VALUE' },
+  print: { type: 'boolean', default: false, describe: 'print the resolved scenario (extends, --set and defaults applied) as YAML on stdout' },
 } as const;
 
 export const ERLANG_OPTIONS = {

@@ -5,8 +5,11 @@ import type { Io } from '../Io.js';
 import { parseSets, VALIDATE_OPTIONS } from '../options.js';
 import { printWarnings } from '../print.js';
 
-/** `metcc-sim validate <scenario>`: every problem of a scenario file, or ok and the resolved scenario; writes nothing. */
-export function validateCommand(io: Io): CommandModule<object, { scenario: string; set: string[] }> {
+/**
+ * `metcc-sim validate <scenario>`: every problem of a scenario file, or ok (on stderr) and,
+ * with --print, the resolved scenario as YAML on stdout (a scenario file itself); writes nothing.
+ */
+export function validateCommand(io: Io): CommandModule<object, { scenario: string; set: string[]; print: boolean }> {
   return {
     command: 'validate <scenario>',
     describe: 'check a scenario file, print every problem, write nothing',
@@ -15,9 +18,8 @@ export function validateCommand(io: Io): CommandModule<object, { scenario: strin
       const loaded = loadScenario(a.scenario, parseSets(a.set));
       printWarnings(io, loaded);
       const s = loaded.scenario;
-      io.out(`ok: ${loaded.file}: scenario '${s.name}', ${Object.keys(s.contacts).length} contact types, ${Object.keys(s.handlers).length} handler groups`);
-      io.out('# resolved scenario (defaults applied)');
-      io.out(toYaml(s));
+      io.err(`ok: ${loaded.file}: scenario '${s.name}', ${Object.keys(s.contacts).length} contact types, ${Object.keys(s.handlers).length} handler groups`);
+      if (a.print) io.out(`# resolved scenario (extends, --set and defaults applied) from ${loaded.file}\n${toYaml(s)}`);
     },
   };
 }
