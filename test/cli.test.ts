@@ -140,6 +140,21 @@ describe('run', () => {
     expect(JSON.stringify(j)).toMatch(/"events"/);
   });
 
+  it('run.json hashes every file of the extends chain, and records the command line and Node version', async () => {
+    const out = path.join(dirs.make('metcc-chain-'), 'reports');
+    const args = ['run', fixture('extends-child.yaml'), '--out', out, '--quiet', '--workers', '1'];
+    expect((await cli(...args)).code).toBe(0);
+    const j = readJson(path.join(out, 'run.json'));
+    const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    expect(j.scenario_files).toEqual([
+      { file: fixture('extends-child.yaml'), sha256: sha(fixture('extends-child.yaml')) },
+      { file: fixture('base-parent.yaml'), sha256: sha(fixture('base-parent.yaml')) },
+    ]);
+    expect(j.scenario_sha256).toBe(sha(fixture('extends-child.yaml')));
+    expect(j.timing.command_line).toEqual(['metcc-sim', ...args]);
+    expect(j.timing.node_version).toBe(process.version);
+  });
+
   it('--replications and --seed override the scenario and show in run.json', async () => {
     const { out } = await runOk(fixture('small.yaml'), '--set', 'horizon.hours=2', '--replications', '3', '--seed', '99');
     const j = readJson(path.join(out, 'run.json'));

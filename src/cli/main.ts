@@ -26,6 +26,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const cli = yargs([...argv])
     .scriptName('metcc-sim')
     .usage('$0 <command> [options]')
+    // the command line as typed, for run.json
+    .middleware((a) => void (a.commandLine = ['metcc-sim', ...argv]))
     .command(runCommand(io))
     .command(compareCommand(io))
     .command(sweepCommand(io))

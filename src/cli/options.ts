@@ -31,6 +31,8 @@ export interface SimOptions {
   shard?: string;
   quiet: boolean;
   resume: boolean;
+  /** The command line as typed (set by main's middleware), for run.json. */
+  commandLine?: string[];
 }
 
 export const MERGE_OPTIONS = {

@@ -32,5 +32,6 @@ export function studySettings(loaded: LoadedScenario, argv: SimOptions, defaultO
     resume: argv.resume,
     onProgress: progress.onProgress,
     finish: progress.finish,
+    commandLine: argv.commandLine,
   };
 }

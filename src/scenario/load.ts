@@ -30,8 +30,16 @@ export interface LoadedScenario {
   file: string;
   /** SHA-256 of the file's bytes (hex). */
   sha256: string;
+  /** Every file of the extends chain, this one first, each with the SHA-256 of its bytes (paths as given, parents relative to it). */
+  sources: ScenarioSource[];
   /** Non-fatal findings (for example hours when a contact type has nobody to answer it). */
   warnings: Problem[];
+}
+
+/** A file a scenario was read from. */
+export interface ScenarioSource {
+  file: string;
+  sha256: string;
 }
 
 /** One `--set key.path=value` override. */
@@ -57,11 +65,11 @@ export function parseOverride(text: string): Override {
 
 /** Read, compose (`extends`), override (`--set`), validate and default a scenario file. */
 export function loadScenario(file: string, overrides: readonly Override[] = []): LoadedScenario {
-  const { raw, sha256 } = readComposed(file, []);
+  const { raw, sha256, sources } = readComposed(file, []);
   for (const o of overrides) setPath(raw, o.keyPath, o.value, file);
   const { scenario, problems, warnings } = validateScenario(raw);
   if (problems.length > 0) throw new ScenarioError(file, problems);
-  return { scenario, file, sha256, warnings };
+  return { scenario, file, sha256, sources, warnings };
 }
 
 /** Validate an already-parsed scenario object (what `loadScenario` does after reading). */
@@ -134,7 +142,7 @@ function jsonWhere(text: string, message: string): string {
 }
 
 /** Read a file and everything it extends, merged; detects loops and missing files. */
-function readComposed(file: string, chain: string[]): { raw: Record<string, unknown>; sha256: string } {
+function readComposed(file: string, chain: string[]): { raw: Record<string, unknown>; sha256: string; sources: ScenarioSource[] } {
   const resolved = path.resolve(file);
   if (chain.includes(resolved)) {
     throw new ScenarioError(chain[0], [
@@ -145,7 +153,8 @@ function readComposed(file: string, chain: string[]): { raw: Record<string, unkn
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const own = parseText(file, text);
   const parentRef = own.extends;
-  if (parentRef === undefined) return { raw: own, sha256 };
+  const sources = [{ file: file.split(path.sep).join('/'), sha256 }];
+  if (parentRef === undefined) return { raw: own, sha256, sources };
   if (typeof parentRef !== 'string' || parentRef.trim() === '') {
     throw new ScenarioError(file, [{ path: 'extends', message: 'expected a path to another scenario file' }]);
   }
@@ -153,10 +162,11 @@ function readComposed(file: string, chain: string[]): { raw: Record<string, unkn
   if (!existsSync(parentFile)) {
     throw new ScenarioError(file, [{ path: 'extends', message: `file not found: ${parentFile}; expected a path to another scenario file, relative to this one` }]);
   }
-  const parent = readComposed(parentFile, [...chain, resolved]).raw;
-  const merged = mergeScenario(parent, own);
+  // the parent named as this file names it, relative to this file as given (portable across machines)
+  const parent = readComposed(path.isAbsolute(parentRef) ? parentRef : path.join(path.dirname(file), parentRef), [...chain, resolved]);
+  const merged = mergeScenario(parent.raw, own);
   delete merged.extends;
-  return { raw: merged, sha256 };
+  return { raw: merged, sha256, sources: [...sources, ...parent.sources] };
 }
 
 /** Objects merge key by key; lists and scalars replace; null removes the inherited key. */

@@ -83,7 +83,7 @@ export function isCompareShard(dir: string): boolean {
  * comparison.csv from the two, as an unsharded compare would have written them (one unit, as
  * `compareStudies` commits it).
  */
-export async function mergeCompareShards(dirs: readonly string[], outDir?: string): Promise<{ outDir: string; rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; names: [string, string] }> {
+export async function mergeCompareShards(dirs: readonly string[], outDir?: string, commandLine?: readonly string[]): Promise<{ outDir: string; rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; names: [string, string] }> {
   const markers = dirs.map((d) => {
     const file = path.join(d, COMPARE_SHARD_FILE);
     if (!existsSync(file)) throw new MergeError(`${d}: no ${COMPARE_SHARD_FILE}; expected the --out folders of one compare --shard study`);
@@ -99,8 +99,8 @@ export async function mergeCompareShards(dirs: readonly string[], outDir?: strin
   const out = outDir ?? path.join('reports', `${baseline}-vs-${variant}`);
   const staged = new StagedFiles(out);
   try {
-    const base = await stageMerge(dirs.map((d) => path.join(d, baseline)), staged, baseline);
-    const vari = await stageMerge(dirs.map((d) => path.join(d, variant)), staged, variant);
+    const base = await stageMerge(dirs.map((d) => path.join(d, baseline)), staged, baseline, commandLine);
+    const vari = await stageMerge(dirs.map((d) => path.join(d, variant)), staged, variant, commandLine);
     const rows = await writeComparison(staged, base.aggregate, vari.aggregate);
     staged.commit([...COMPARE_FILES, ...base.replacing, ...vari.replacing]);
     return { outDir: out, rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari), names: [baseline, variant] };

@@ -12,10 +12,10 @@ import { writeReports } from './writeReports.js';
  * (run.json's timing aside). Per-call logs are interleaved back into replication order.
  * Nothing is written unless every file is complete.
  */
-export async function mergeShards(dirs: readonly string[], outDir: string): Promise<StudyResult> {
+export async function mergeShards(dirs: readonly string[], outDir: string, commandLine?: readonly string[]): Promise<StudyResult> {
   const staged = new StagedFiles(outDir);
   try {
-    const { replacing, ...result } = await stageMerge(dirs, staged);
+    const { replacing, ...result } = await stageMerge(dirs, staged, '', commandLine);
     staged.commit(replacing);
     return result;
   } catch (err) {
@@ -25,13 +25,14 @@ export async function mergeShards(dirs: readonly string[], outDir: string): Prom
 }
 
 /** Merge shards and stage the reports in `folder` of `staged` (relative; '' for the top), for the caller to commit. */
-export async function stageMerge(dirs: readonly string[], staged: StagedFiles, folder = ''): Promise<StagedStudy> {
+export async function stageMerge(dirs: readonly string[], staged: StagedFiles, folder = '', commandLine?: readonly string[]): Promise<StagedStudy> {
   const started = process.hrtime.bigint();
   const { aggregate, first, shards } = aggregateShards(dirs);
-  const loaded: LoadedScenario = { scenario: first.scenario, file: first.scenario_file, sha256: first.scenario_sha256, warnings: [] };
+  const sources = first.scenario_files ?? [{ file: first.scenario_file, sha256: first.scenario_sha256 }];
+  const loaded: LoadedScenario = { scenario: first.scenario, file: first.scenario_file, sha256: first.scenario_sha256, sources, warnings: [] };
   // timing of a merged run: the shards' wall times added up (the work done, wherever it ran)
   const shardSeconds = shards.reduce((t, sh) => t + (sh.wall_seconds ?? 0), 0);
-  const files = await writeReports(staged, loaded, aggregate, { seed: first.seed, replications: first.replications }, shardSeconds, folder);
+  const files = await writeReports(staged, loaded, aggregate, { seed: first.seed, replications: first.replications, commandLine }, shardSeconds, folder);
   if (dirs.every((d) => existsSync(path.join(d, 'calls.csv')))) {
     await mergeCalls(staged.stage(path.join(folder, 'calls.csv')), dirs, shards);
     files.push('calls.csv');

@@ -25,6 +25,8 @@ export interface StudyOptions {
   resume?: boolean;
   /** Told how the batch is going (for a progress line). */
   onProgress?: (p: Progress) => void;
+  /** The command that ran the study, for run.json (default: this process's arguments). */
+  commandLine?: readonly string[];
 }
 
 export interface StudyResult {
@@ -107,7 +109,7 @@ export async function stageStudy(loaded: LoadedScenario, options: StudyOptions, 
     staged.text(path.join(folder, SHARD_FILE), JSON.stringify(content));
     files.push(SHARD_FILE);
   } else {
-    files.unshift(...(await writeReports(staged, loaded, aggregate, { seed, replications }, wallSeconds, folder)));
+    files.unshift(...(await writeReports(staged, loaded, aggregate, { seed, replications, commandLine: options.commandLine }, wallSeconds, folder)));
   }
   return { aggregate, wallSeconds, files, replacing: RUN_FILES.map((f) => path.join(folder, f)) };
 }

@@ -15,6 +15,8 @@ export interface ShardFile {
   version: string;
   scenario_file: string;
   scenario_sha256: string;
+  /** Every file of the extends chain with its SHA-256 (older shards: absent). */
+  scenario_files?: LoadedScenario['sources'];
   scenario: LoadedScenario['scenario'];
   seed: number;
   replications: number;
@@ -45,6 +47,7 @@ export function shardFile(
     version: programVersion(),
     scenario_file: portablePath(loaded.file),
     scenario_sha256: loaded.sha256,
+    scenario_files: loaded.sources,
     scenario: loaded.scenario,
     seed,
     replications,

@@ -30,7 +30,7 @@ export async function writeReports(
   staged: StagedFiles,
   loaded: LoadedScenario,
   aggregate: Aggregate,
-  options: { seed: number; replications: number },
+  options: { seed: number; replications: number; commandLine?: readonly string[] },
   wallSeconds: number,
   folder = '',
 ): Promise<string[]> {
@@ -53,6 +53,7 @@ export async function writeReports(
     version: programVersion(),
     scenario_file: portablePath(loaded.file),
     scenario_sha256: loaded.sha256,
+    scenario_files: loaded.sources,
     seed: options.seed,
     replications: options.replications,
     events: { model: modelEvents, ...aggregate.events, calendar: aggregate.calendarEvents },
@@ -60,6 +61,9 @@ export async function writeReports(
     timing: {
       wall_seconds: Number(wallSeconds.toFixed(3)),
       model_events_per_second: Math.round(modelEvents / Math.max(wallSeconds, 1e-9)),
+      // about this execution, not the study: like the wall time, they may differ between runs of the same study
+      command_line: options.commandLine ?? [path.basename(process.argv[1] ?? 'node'), ...process.argv.slice(2)],
+      node_version: process.version,
     },
   };
   staged.text(path.join(folder, 'run.json'), JSON.stringify(runJson, null, 2) + '\n');

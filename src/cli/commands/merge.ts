@@ -11,7 +11,7 @@ import { MERGE_OPTIONS } from '../options.js';
 import { printComparison, printSummary } from '../print.js';
 
 /** `metcc-sim merge <dirs..>`: the shards of a run, compare or sweep combined into the reports of one. */
-export function mergeCommand(io: Io): CommandModule<object, { dirs: string[]; out?: string }> {
+export function mergeCommand(io: Io): CommandModule<object, { dirs: string[]; out?: string; commandLine?: string[] }> {
   return {
     command: 'merge <dirs..>',
     describe: 'combine the outputs of shards (run, compare or sweep --shard i/n) into the reports of one run',
@@ -21,7 +21,7 @@ export function mergeCommand(io: Io): CommandModule<object, { dirs: string[]; ou
       const problem = out === undefined ? null : outDirProblem(out);
       if (problem) throw new UsageError(problem);
       if (isCompareShard(dirs[0])) {
-        const r = await mergeCompareShards(dirs, out);
+        const r = await mergeCompareShards(dirs, out, a.commandLine);
         const targets = new Map(r.baseline.aggregate.shape.contacts.map((c) => [c.name, c.targetSeconds]));
         printComparison(io, r.names[0], r.names[1], r.rows, r.baseline.aggregate.count, targets);
         io.out(`merged ${dirs.length} compare shards into ${r.outDir}/ (comparison.csv, ${r.names[0]}/, ${r.names[1]}/)`);
@@ -31,7 +31,7 @@ export function mergeCommand(io: Io): CommandModule<object, { dirs: string[]; ou
       } else {
         const name = readShards(dirs).shards[0].scenario.name;
         const outDir = out ?? path.join('reports', name);
-        const result = await mergeShards(dirs, outDir);
+        const result = await mergeShards(dirs, outDir, a.commandLine);
         printSummary(io, name, result.aggregate.summary(), result.aggregate.count);
         io.out(`merged ${dirs.length} shards into ${outDir}/ (${result.files.join(', ')})`);
       }
