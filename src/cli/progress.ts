@@ -1,28 +1,39 @@
-import type { Progress } from '../study/pool.js';
+import type { JobProgress } from '../study/jobProgress.js';
+
+/** `m:ss` of a number of seconds, or `--:--` when not known yet. */
+function clock(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '--:--';
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The progress line's text: what runs, replications of the whole job done, simulated days, ETA of the whole job. */
+export function progressText(p: JobProgress, elapsedSeconds: number): string {
+  const eta = p.fraction > 0.01 ? Math.max(0, (elapsedSeconds / p.fraction) * (1 - p.fraction)) : NaN;
+  const days = p.running.length
+    ? `, simulated day ${p.running.map((r) => r.day.toFixed(1)).join(', ')} of ${Math.max(...p.running.map((r) => r.ofDays)).toFixed(1)}`
+    : '';
+  return `${p.doing}: replications ${p.done}/${p.total} done${days}, ETA ${clock(eta)}`;
+}
 
 /**
- * A one-line progress display on stderr for long runs: replications done, the simulated day
- * the running ones have reached, and an ETA. Shown only on a terminal; silent when stderr is
+ * A one-line progress display on stderr for long runs (hand-written: it is one line redrawn,
+ * and it counts running replications by their simulated clock, which a bar library's
+ * value/total would not). It names what is running (the scenario of a compare, the point of
+ * a sweep) and its ETA covers the whole job. Shown only on a terminal; silent when stderr is
  * piped (CI logs stay clean) and under --quiet.
  */
-export function progressLine(stream: NodeJS.WriteStream, horizonSeconds: number, quiet: boolean): { onProgress?: (p: Progress) => void; finish(): void } {
+export function progressLine(stream: NodeJS.WriteStream, quiet: boolean): { onProgress?: (p: JobProgress) => void; finish(): void } {
   if (quiet || !stream.isTTY) return { finish() {} };
   const started = Date.now();
   let last = 0;
   let shown = false;
-  const day = (s: number) => (s / 86_400).toFixed(1);
   return {
-    onProgress(p: Progress) {
+    onProgress(p: JobProgress) {
       const now = Date.now();
       if (now - last < 200 && p.done < p.total) return;
       last = now;
-      const running = [...p.running.values()];
-      const fraction = (p.done + running.reduce((a, s) => a + Math.min(1, s / horizonSeconds), 0)) / Math.max(1, p.total);
-      const elapsed = (now - started) / 1000;
-      const eta = fraction > 0.01 ? Math.max(0, elapsed / fraction - elapsed) : NaN;
-      const etaText = Number.isFinite(eta) ? `${Math.floor(eta / 60)}:${String(Math.round(eta % 60)).padStart(2, '0')}` : '--:--';
-      const sim = running.length ? `, simulated day ${running.map(day).join(', ')} of ${day(horizonSeconds)}` : '';
-      stream.write(`\r\x1b[2Kreplications ${p.done}/${p.total} done${sim}, ETA ${etaText}`);
+      stream.write(`\r\x1b[2K${progressText(p, (now - started) / 1000)}`);
       shown = true;
     },
     finish() {

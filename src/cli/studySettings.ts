@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { LoadedScenario } from '../scenario/load.js';
-import { horizonSeconds } from '../engine/TimeFrame.js';
+import { JobTracker, simulatedSeconds, type JobProgress } from '../study/jobProgress.js';
+import { replicationIndices } from '../study/shardFile.js';
 import type { StudyOptions } from '../study/runStudy.js';
 import { outDirProblem } from '../report/outDir.js';
 import { UsageError } from './errors.js';
@@ -11,7 +12,11 @@ import { progressLine } from './progress.js';
 export const defaults = { workers: availableParallelism() };
 
 /** Seed, replications, workers, shard and output folder of a simulating command, validated. */
-export function studySettings(loaded: LoadedScenario, argv: SimOptions, defaultOut: string): StudyOptions & { workers: number; finish(): void } {
+export function studySettings(
+  loaded: LoadedScenario,
+  argv: SimOptions,
+  defaultOut: string,
+): StudyOptions & { workers: number; finish(): void; onJobProgress?: (p: JobProgress) => void } {
   const seed = positiveInt('seed', argv.seed, 0) ?? loaded.scenario.seed;
   const replications = positiveInt('replications', argv.replications) ?? loaded.scenario.replications;
   const workers = positiveInt('workers', argv.workers) ?? defaults.workers;
@@ -20,8 +25,8 @@ export function studySettings(loaded: LoadedScenario, argv: SimOptions, defaultO
   if (problem) throw new UsageError(problem);
   const shard = parseShard(argv.shard);
   if (argv.resume && !shard) throw new UsageError('--resume: expected it with --shard i/n (it skips shards whose output is complete)');
-  const horizon = horizonSeconds(loaded.scenario);
-  const progress = progressLine(process.stderr, horizon.countedSeconds + horizon.warmupSeconds, argv.quiet);
+  const progress = progressLine(process.stderr, argv.quiet);
+  const count = replicationIndices(replications, shard).length;
   return {
     seed,
     replications,
@@ -30,7 +35,9 @@ export function studySettings(loaded: LoadedScenario, argv: SimOptions, defaultO
     workers,
     shard,
     resume: argv.resume,
-    onProgress: progress.onProgress,
+    // a run's own progress; compare and sweep make theirs from onJobProgress, across all their replications
+    onProgress: new JobTracker(count, progress.onProgress).batch(0, () => loaded.scenario.name, () => simulatedSeconds(loaded.scenario)),
+    onJobProgress: progress.onProgress,
     finish: progress.finish,
     commandLine: argv.commandLine,
   };

@@ -8,7 +8,8 @@ import { fmt } from '../report/format.js';
 import { MergeError } from './MergeError.js';
 import { stageMerge } from './mergeShards.js';
 import { stageStudy, type StagedStudy, type StudyOptions, type StudyResult } from './runStudy.js';
-import { readShardMarker } from './shardFile.js';
+import { readShardMarker, replicationIndices } from './shardFile.js';
+import { JobTracker, simulatedSeconds, type JobProgress } from './jobProgress.js';
 
 export const COMPARISON_HEADERS = ['metric', 'contact', 'baseline', 'variant', 'difference', 'difference_ci95'] as const;
 /** Marks the --out folder of `compare --shard i/n`: which two scenario folders it holds. */
@@ -33,12 +34,16 @@ interface CompareShardMarker {
 export async function compareStudies(
   baseline: LoadedScenario,
   variant: LoadedScenario,
-  options: StudyOptions,
+  options: StudyOptions & { onJobProgress?: (p: JobProgress) => void },
 ): Promise<{ rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult }> {
+  // one progress over both scenarios' replications, naming the one running
+  const count = replicationIndices(options.replications, options.shard).length;
+  const job = new JobTracker(2 * count, options.onJobProgress);
+  const batch = (l: LoadedScenario, before: number, role: string) => job.batch(before, () => `${role} ${l.scenario.name}`, () => simulatedSeconds(l.scenario));
   const staged = new StagedFiles(options.outDir);
   try {
-    const base = await stageStudy(baseline, options, staged, baseline.scenario.name);
-    const vari = await stageStudy(variant, options, staged, variant.scenario.name);
+    const base = await stageStudy(baseline, { ...options, onProgress: batch(baseline, 0, 'baseline') }, staged, baseline.scenario.name);
+    const vari = await stageStudy(variant, { ...options, onProgress: batch(variant, count, 'variant') }, staged, variant.scenario.name);
     let rows: ComparisonRow[] = [];
     if (options.shard) {
       const marker: CompareShardMarker = {

@@ -40,6 +40,7 @@ export async function runJobs(
   if (workers <= 1 || jobs.length <= 1) {
     for (let i = 0; i < jobs.length; i++) {
       progress.running.set(i, 0);
+      report(); // started: a display can name what runs from the first moment
       const result = await executeJob(jobs[i], (s) => {
         progress.running.set(i, s);
         report();
@@ -77,6 +78,7 @@ export async function runJobs(
         while (!failed && idle.length > 0 && nextToStart < jobs.length && nextToStart - nextToHand < window) {
           const id = nextToStart++;
           progress.running.set(id, 0);
+          report();
           idle.pop()!.postMessage({ id, job: jobs[id] });
         }
       };

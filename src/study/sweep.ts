@@ -8,7 +8,8 @@ import { SUMMARY_HEADERS, summaryTable } from '../report/reports.js';
 import { MergeError } from './MergeError.js';
 import { aggregateShards, readShardMarker, replicationIndices, SHARD_FILE, shardFile } from './shardFile.js';
 import { toPortable, type Job, type PortableResult } from './jobs.js';
-import { runJobs, type Progress } from './pool.js';
+import { runJobs } from './pool.js';
+import { JobTracker, simulatedSeconds, type JobProgress } from './jobProgress.js';
 
 /** One swept key and the values it takes. */
 export interface SweptKey {
@@ -82,7 +83,8 @@ export async function runSweep(
     workers: number;
     shard?: { index: number; count: number };
     resume?: boolean;
-    onProgress?: (p: Progress) => void;
+    /** Told how the whole sweep is going, naming the point(s) running. */
+    onJobProgress?: (p: JobProgress) => void;
   },
 ): Promise<{ rows: string[][]; headers: string[]; points: LoadedScenario[]; skipped?: boolean }> {
   const clash = studyKeyClash(keys, options);
@@ -105,6 +107,8 @@ export async function runSweep(
   });
   const aggregates = points.map((p) => new Aggregate(reportShape(p.scenario)));
   const portable: PortableResult[][] = points.map(() => []);
+  const labels = sweepPoints(keys).map((o, i) => `point ${i + 1} of ${points.length} (${o.map((x) => `${x.keyPath}=${typeof x.value === 'string' ? x.value : JSON.stringify(x.value)}`).join(', ')})`);
+  const describe = (running: number[]) => [...new Set(running.map((j) => owner[j]))].map((i) => labels[i]).join('; ') || `sweep of ${points.length} points`;
   await runJobs(
     jobs,
     options.workers,
@@ -112,7 +116,7 @@ export async function runSweep(
       if (options.shard) portable[owner[j]].push(toPortable(result));
       else aggregates[owner[j]].add(result);
     },
-    options.onProgress,
+    new JobTracker(jobs.length, options.onJobProgress).batch(0, describe, (j) => simulatedSeconds(points[owner[j]].scenario)),
   );
   const staged = new StagedFiles(options.outDir);
   try {
