@@ -6,6 +6,7 @@ import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
+import { reportCommand } from './commands/report.js';
 import { UsageError } from './errors.js';
 import { explainUnknown } from './explainUnknown.js';
 import { processIo, type Io } from './Io.js';
@@ -35,7 +36,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .command(validateCommand(io))
     .command(erlangCommand(io))
     .command(schemaCommand(io))
-    .demandCommand(1, 'expected a command: run, compare, validate, sweep, merge or erlang')
+    .command(reportCommand(io))
+    .demandCommand(1, 'expected a command: run, compare, validate, sweep, merge, report, schema or erlang')
     .recommendCommands()
     .strict()
     .help()

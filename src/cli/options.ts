@@ -62,6 +62,7 @@ export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   validate: Object.keys(VALIDATE_OPTIONS),
   erlang: Object.keys(ERLANG_OPTIONS),
   schema: [],
+  report: [],
 };
 
 /** Add the simulating commands' options to a command's builder. */

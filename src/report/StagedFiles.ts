@@ -54,6 +54,12 @@ export class StagedFiles {
     return tmp;
   }
 
+  /** Where `name` (relative to `dir`) is staged, if it is: its content before `commit` (report.html is drawn from it). */
+  stagedPath(name: string): string | undefined {
+    const final = path.resolve(this.dir, name);
+    return this.pending.find((p) => p.final === final)?.tmp;
+  }
+
   /** A scratch folder in the staging area for temporaries that are never committed (removed with it). */
   scratch(name: string): string {
     const folder = path.join(this.stagingFolder(), '.scratch', name);

@@ -45,6 +45,7 @@ export const GRADING_HEADERS = [
   'scenario', 'handler_level', 'graded_calls', 'misgraded_pct', 'under_graded_pct', 'over_graded_pct',
   'true_i_calls', 'true_i_graded_lower_pct', 'true_i_graded_lower_pct_ci95',
 ] as const;
+export const WAITS_HEADERS = ['scenario', 'contact', 'answered_pct', 'answer_seconds'] as const;
 export const STAFFING_HEADERS = ['scenario', 'group', 'shift', 'training_level', 'answered', 'busy_hours', 'mean_handling_seconds'] as const;
 
 export function summaryTable(scenario: string, a: Aggregate): Table {
@@ -127,6 +128,24 @@ export function staffingTable(scenario: string, a: Aggregate): Table {
     headers: STAFFING_HEADERS,
     rows: a.staffingRows().map((r) => [scenario, r.group, r.shift, r.level, fmt(r.answered), fmt(r.busyHours), fmt(r.meanHandlingSeconds)]),
   };
+}
+
+/** The shares of answered calls waits.csv gives an answer time for: 0.5%, 1%, ... 100%. */
+export const WAIT_SHARES_PCT = Array.from({ length: 200 }, (_, i) => (i + 1) / 2);
+
+/**
+ * waits.csv: the distribution of answer times, per contact type: `answer_seconds` is the wait
+ * within which `answered_pct` % of answered calls were answered (pooled over replications).
+ */
+export function waitsTable(scenario: string, a: Aggregate): Table {
+  const rows: string[][] = [];
+  a.shape.contacts.forEach((c, k) => {
+    for (const pct of WAIT_SHARES_PCT) {
+      const seconds = a.waits[k].quantile(pct / 100);
+      if (Number.isFinite(seconds)) rows.push([scenario, c.name, fmt(pct, 1), fmt(seconds, 2)]);
+    }
+  });
+  return { name: 'waits.csv', headers: WAITS_HEADERS, rows };
 }
 
 /** One row of calls.csv (grade and level names resolved through the report shape). */

@@ -8,13 +8,20 @@ import { fmt } from '../report/format.js';
 import { MergeError } from './MergeError.js';
 import { stageMerge } from './mergeShards.js';
 import { stageStudy, type StagedStudy, type StudyOptions, type StudyResult } from './runStudy.js';
-import { readShardMarker, replicationIndices } from './shardFile.js';
+import { readShardMarker, readShards, replicationIndices } from './shardFile.js';
+import { comparisonHoursTable, HourOfDayTally } from './hourOfDay.js';
+import { reportShape } from '../simulate.js';
+import type { Table } from '../report/reports.js';
+import { reportHtml } from '../report/html/reportHtml.js';
+import { ReportSource } from '../report/html/ReportSource.js';
 import { JobTracker, simulatedSeconds, type JobProgress } from './jobProgress.js';
 
-export const COMPARISON_HEADERS = ['metric', 'contact', 'baseline', 'variant', 'difference', 'difference_ci95'] as const;
+export const COMPARISON_HEADERS = ['metric', 'contact', 'baseline', 'variant', 'difference', 'difference_ci95', 'baseline_ci95', 'variant_ci95'] as const;
 /** Marks the --out folder of `compare --shard i/n`: which two scenario folders it holds. */
 export const COMPARE_SHARD_FILE = 'compare-shard.json';
-const COMPARE_FILES = ['comparison.csv', COMPARE_SHARD_FILE];
+/** Names the baseline's and the variant's folders (for report.html and `metcc-sim report`). */
+export const COMPARE_FILE = 'compare.json';
+const COMPARE_FILES = ['comparison.csv', 'comparison_hours.csv', COMPARE_FILE, 'report.html', COMPARE_SHARD_FILE];
 
 interface CompareShardMarker {
   format: 'metcc-sim-compare-shard/1';
@@ -42,8 +49,11 @@ export async function compareStudies(
   const batch = (l: LoadedScenario, before: number, role: string) => job.batch(before, () => `${role} ${l.scenario.name}`, () => simulatedSeconds(l.scenario));
   const staged = new StagedFiles(options.outDir);
   try {
-    const base = await stageStudy(baseline, { ...options, onProgress: batch(baseline, 0, 'baseline') }, staged, baseline.scenario.name);
-    const vari = await stageStudy(variant, { ...options, onProgress: batch(variant, count, 'variant') }, staged, variant.scenario.name);
+    const hours = [baseline, variant].map((l) => new HourOfDayTally(reportShape(l.scenario)));
+    const study = (l: LoadedScenario, i: number) =>
+      stageStudy(l, { ...options, onProgress: batch(l, i * count, i === 0 ? 'baseline' : 'variant'), onResult: (r) => hours[i].add(r) }, staged, l.scenario.name);
+    const base = await study(baseline, 0);
+    const vari = await study(variant, 1);
     let rows: ComparisonRow[] = [];
     if (options.shard) {
       const marker: CompareShardMarker = {
@@ -54,7 +64,7 @@ export async function compareStudies(
       };
       staged.text(COMPARE_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
     } else {
-      rows = await writeComparison(staged, base.aggregate, vari.aggregate);
+      rows = await writeComparison(staged, base.aggregate, vari.aggregate, hours, [baseline.scenario.name, variant.scenario.name]);
     }
     staged.commit([...COMPARE_FILES, ...base.replacing, ...vari.replacing]);
     return { rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari) };
@@ -68,13 +78,22 @@ function withoutReplacing({ replacing: _replacing, ...result }: StagedStudy): St
   return result;
 }
 
-async function writeComparison(staged: StagedFiles, base: Aggregate, variant: Aggregate): Promise<ComparisonRow[]> {
+/**
+ * comparison.csv, comparison_hours.csv, compare.json and the compare's report.html, drawn from
+ * these and from both scenario folders' files as staged (all are committed together).
+ */
+async function writeComparison(staged: StagedFiles, base: Aggregate, variant: Aggregate, hours: HourOfDayTally[], names: [string, string]): Promise<ComparisonRow[]> {
   const rows = compareAggregates(base, variant);
-  await staged.csv(
-    'comparison.csv',
-    COMPARISON_HEADERS,
-    rows.map((r) => [r.metric, r.contact, fmt(r.baseline), fmt(r.variant), fmt(r.difference), fmt(r.differenceCi95)]),
-  );
+  const table: Table = {
+    name: 'comparison.csv',
+    headers: COMPARISON_HEADERS,
+    rows: rows.map((r) => [r.metric, r.contact, fmt(r.baseline), fmt(r.variant), fmt(r.difference), fmt(r.differenceCi95), fmt(r.baselineCi95), fmt(r.variantCi95)]),
+  };
+  const byHour = comparisonHoursTable(hours[0], hours[1]);
+  const facts = { format: 'metcc-sim-compare/1', baseline: names[0], variant: names[1] };
+  for (const t of [table, byHour]) await staged.csv(t.name, t.headers, t.rows);
+  staged.text(COMPARE_FILE, JSON.stringify(facts, null, 2) + '\n');
+  staged.text('report.html', await reportHtml(ReportSource.of(staged.dir, [table, byHour], { [COMPARE_FILE]: facts }, staged)));
   return rows;
 }
 
@@ -106,7 +125,13 @@ export async function mergeCompareShards(dirs: readonly string[], outDir?: strin
   try {
     const base = await stageMerge(dirs.map((d) => path.join(d, baseline)), staged, baseline, commandLine);
     const vari = await stageMerge(dirs.map((d) => path.join(d, variant)), staged, variant, commandLine);
-    const rows = await writeComparison(staged, base.aggregate, vari.aggregate);
+    const hours = [baseline, variant].map((name) => {
+      const { shards, results } = readShards(dirs.map((d) => path.join(d, name)));
+      const tally = new HourOfDayTally(reportShape(shards[0].scenario));
+      for (const r of results) tally.add(r);
+      return tally;
+    });
+    const rows = await writeComparison(staged, base.aggregate, vari.aggregate, hours, [baseline, variant]);
     staged.commit([...COMPARE_FILES, ...base.replacing, ...vari.replacing]);
     return { outDir: out, rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari), names: [baseline, variant] };
   } catch (err) {

@@ -25,6 +25,8 @@ export interface StudyOptions {
   resume?: boolean;
   /** Told how the batch is going (for a progress line). */
   onProgress?: (p: Progress) => void;
+  /** Handed each replication's result, in replication order (not with a shard). */
+  onResult?: (result: ReplicationResult) => void;
   /** The command that ran the study, for run.json (default: this process's arguments). */
   commandLine?: readonly string[];
 }
@@ -46,7 +48,7 @@ export interface StagedStudy extends StudyResult {
 /** Every file a run, a shard or a merge may write into its folder (others' leftovers are removed). */
 export const RUN_FILES = [
   'summary.csv', 'handlers.csv', 'replications.csv', 'intervals.csv', 'peel.csv', 'staffing.csv',
-  'triage.csv', 'grading.csv', 'run.json', 'calls.csv', SHARD_FILE,
+  'triage.csv', 'grading.csv', 'waits.csv', 'run.json', 'report.html', 'calls.csv', SHARD_FILE,
 ] as const;
 
 /**
@@ -94,7 +96,10 @@ export async function stageStudy(loaded: LoadedScenario, options: StudyOptions, 
     options.workers ?? 1,
     (_i, result: ReplicationResult) => {
       if (shard) portable.push(toPortable(result));
-      else aggregate.add(result);
+      else {
+        aggregate.add(result);
+        options.onResult?.(result);
+      }
     },
     options.onProgress,
   );

@@ -10,6 +10,8 @@ import { aggregateShards, readShardMarker, replicationIndices, SHARD_FILE, shard
 import { toPortable, type Job, type PortableResult } from './jobs.js';
 import { runJobs } from './pool.js';
 import { JobTracker, simulatedSeconds, type JobProgress } from './jobProgress.js';
+import { reportHtml } from '../report/html/reportHtml.js';
+import { ReportSource } from '../report/html/ReportSource.js';
 
 /** One swept key and the values it takes. */
 export interface SweptKey {
@@ -19,7 +21,7 @@ export interface SweptKey {
 
 /** Marks the --out folder of `sweep --shard i/n`; each point's shard is in point-<i>/. */
 export const SWEEP_SHARD_FILE = 'sweep-shard.json';
-const SWEEP_FILES = ['sweep.csv', SWEEP_SHARD_FILE];
+const SWEEP_FILES = ['sweep.csv', 'report.html', SWEEP_SHARD_FILE];
 
 interface SweepShardMarker {
   format: 'metcc-sim-sweep-shard/1';
@@ -128,13 +130,19 @@ export async function runSweep(
       return { rows: [], headers: [], points };
     }
     const { headers, rows } = sweepTable(keys, points.map((p) => p.scenario.name), aggregates);
-    await staged.csv('sweep.csv', headers, rows);
+    await writeSweep(staged, headers, rows);
     staged.commit(SWEEP_FILES);
     return { rows, headers, points };
   } catch (err) {
     staged.abort();
     throw err;
   }
+}
+
+/** sweep.csv and its report.html. */
+async function writeSweep(staged: StagedFiles, headers: string[], rows: string[][]): Promise<void> {
+  await staged.csv('sweep.csv', headers, rows);
+  staged.text('report.html', await reportHtml(ReportSource.of(staged.dir, [{ name: 'sweep.csv', headers, rows }])));
 }
 
 /** A sweep shard's output is complete when its marker and every point's shard.json (renamed into place only when whole) match. */
@@ -185,7 +193,7 @@ export async function mergeSweepShards(dirs: readonly string[], outDir?: string)
   const { headers, rows } = sweepTable(first.keys, merged.map((m) => m.first.scenario.name), merged.map((m) => m.aggregate));
   const staged = new StagedFiles(out);
   try {
-    await staged.csv('sweep.csv', headers, rows);
+    await writeSweep(staged, headers, rows);
     staged.commit(SWEEP_FILES);
   } catch (err) {
     staged.abort();

@@ -10,11 +10,14 @@ import {
   staffingTable,
   summaryTable,
   triageTable,
+  waitsTable,
   type Table,
 } from '../report/reports.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import { programVersion } from '../version.js';
+import { reportHtml } from '../report/html/reportHtml.js';
+import { ReportSource } from '../report/html/ReportSource.js';
 
 /** A file path as reports show it: with `/` on every platform. */
 export function portablePath(file: string): string {
@@ -44,6 +47,7 @@ export async function writeReports(
     intervalsTable(name, aggregate, frame),
     peelTable(name, aggregate, frame),
     staffingTable(name, aggregate),
+    waitsTable(name, aggregate),
   ];
   if (aggregate.triage.some((n) => n > 0)) tables.push(triageTable(name, aggregate), gradingTable(name, aggregate));
   for (const t of tables) await staged.csv(path.join(folder, t.name), t.headers, t.rows);
@@ -67,5 +71,6 @@ export async function writeReports(
     },
   };
   staged.text(path.join(folder, 'run.json'), JSON.stringify(runJson, null, 2) + '\n');
-  return [...tables.map((t) => t.name), 'run.json'];
+  staged.text(path.join(folder, 'report.html'), await reportHtml(ReportSource.of(path.join(staged.dir, folder), tables, { 'run.json': runJson })));
+  return [...tables.map((t) => t.name), 'run.json', 'report.html'];
 }
