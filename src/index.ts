@@ -2,6 +2,11 @@
  * metcc-sim as a library: load a scenario, simulate replications, fold and report them.
  *
  * @example
+ *   import { simulateStudy } from 'metcc-sim';
+ *   const study = await simulateStudy('scenarios/erlang-a-check.yaml', { replications: 3 });
+ *   console.log(study.summary[0].serviceLevelPct);
+ *
+ * @example
  *   import { loadScenario, simulate } from 'metcc-sim';
  *   const { scenario } = loadScenario('scenarios/erlang-a-check.yaml');
  *   const sim = simulate(scenario, { seed: 7, replication: 0 });
@@ -9,16 +14,21 @@
  *   sim.run();
  */
 export { simulate, runReplication, reportShape, type Simulation, type RunTotals } from './simulate.js';
-export { loadScenario, validateScenario, parseOverride, ScenarioError, type Scenario, type LoadedScenario } from './scenario/load.js';
+export { loadScenario, validateScenario, parseOverride, ScenarioError, type Scenario, type LoadedScenario, type Override, type ScenarioSource, type Problem } from './scenario/load.js';
+export type { ScenarioInput } from './scenario/schema.js';
+export { scenarioJsonSchema, type JsonSchema } from './scenario/jsonSchema.js';
 export type { CallRecord, HandlerIntervalRecord, Outcome, CallSource } from './model/records.js';
 export { Calendar, Tie } from './engine/Calendar.js';
 export { SimScheduler } from './engine/SimScheduler.js';
 export { RandomStreams, replicationSeed } from './engine/rng.js';
 export { distributionFrom } from './engine/distributions.js';
-export { Aggregate } from './metrics/Aggregate.js';
+export { Aggregate, type ContactSummary, type ReplicationFigures } from './metrics/Aggregate.js';
+export { compareAggregates, type ComparisonRow } from './metrics/comparison.js';
 export { erlangB, erlangC, erlangA, intervalFigures, fewestHandlers, priorityMeanWaits } from './metrics/erlang.js';
-export { runStudy } from './study/runStudy.js';
+export { simulateStudy, type SimulateStudyOptions, type StudyOutcome } from './study/simulateStudy.js';
+export { runStudy, type StudyOptions, type StudyResult } from './study/runStudy.js';
 export { mergeShards } from './study/mergeShards.js';
+export type { JobProgress } from './study/jobProgress.js';
 export { compareStudies } from './study/compare.js';
 export { runSweep } from './study/sweep.js';
 export { main } from './cli/main.js';

@@ -30,7 +30,7 @@ const run = async (args: string[]) => {
 
 const BASELINE = path.join(ROOT, 'scenarios', 'metcc-2022-baseline.yaml');
 const SHORT = ['--set', 'horizon.days=1', '--set', 'horizon.warmup_days=1', '--replications', '5', '--seed', '3', '--calls', '--quiet'];
-const REPORTS = ['summary.csv', 'handlers.csv', 'replications.csv', 'intervals.csv', 'peel.csv', 'staffing.csv', 'triage.csv', 'grading.csv', 'calls.csv'];
+const REPORTS = ['summary.csv', 'handlers.csv', 'replications.csv', 'intervals.csv', 'peel.csv', 'staffing.csv', 'triage.csv', 'grading.csv', 'waits.csv', 'report.html', 'calls.csv'];
 const withoutTiming = (file: string) => {
   const j = JSON.parse(readFileSync(file, 'utf8'));
   delete j.timing;
@@ -168,7 +168,7 @@ describe('compare and sweep shard and merge like run', () => {
     for (const i of [0, 1]) await run([...args, '--shard', `${i}/2`, '--out', path.join(work, `cmp-shard-${i}`)]);
     const merged = await run(['merge', path.join(work, 'cmp-shard-1'), path.join(work, 'cmp-shard-0'), '--out', path.join(work, 'cmp-merged')]);
     expect(merged.out.join('\n')).toMatch(/answered within 10 s/);
-    for (const file of ['comparison.csv', 'metcc-2022-baseline/summary.csv', 'metcc-2023-investment/summary.csv', 'metcc-2023-investment/peel.csv']) {
+    for (const file of ['comparison.csv', 'comparison_hours.csv', 'compare.json', 'report.html', 'metcc-2022-baseline/summary.csv', 'metcc-2023-investment/summary.csv', 'metcc-2023-investment/peel.csv', 'metcc-2023-investment/report.html']) {
       const whole = readFileSync(path.join(work, 'cmp-whole', file));
       expect(readFileSync(path.join(work, 'cmp-merged', file)).equals(whole), file).toBe(true);
     }
@@ -184,6 +184,7 @@ describe('compare and sweep shard and merge like run', () => {
     const whole = readFileSync(path.join(work, 'sw-whole', 'sweep.csv'));
     expect(whole.toString().split('\n').length).toBeGreaterThan(4);
     expect(readFileSync(path.join(work, 'sw-merged', 'sweep.csv')).equals(whole)).toBe(true);
+    expect(readFileSync(path.join(work, 'sw-merged', 'report.html')).equals(readFileSync(path.join(work, 'sw-whole', 'report.html')))).toBe(true);
   }, 120_000);
 });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, fixture, readCsv, ROOT, TempDirs } from './fixtures/harness.js';
 
-const CSVS = ['summary.csv', 'replications.csv', 'intervals.csv', 'handlers.csv', 'peel.csv', 'calls.csv'];
+const CSVS = ['summary.csv', 'replications.csv', 'intervals.csv', 'handlers.csv', 'peel.csv', 'waits.csv', 'report.html', 'calls.csv'];
 const SHORT = ['--set', 'horizon.hours=6'];
 
 const dirs = new TempDirs();

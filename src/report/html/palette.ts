@@ -10,7 +10,7 @@ export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55
 export const SERIES_DASHES: number[][] = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 2]];
 
 /** Dark to light, for ordered categories (first = darkest). */
-export const ORDERED_COLOURS = ['#08306B', '#2C7BB6', '#92C5DE', '#FDB863', '#FEE8C8'] as const;
+export const ORDERED_COLOURS = ['#08306B', '#2171B5', '#74ADD1', '#FDAE61', '#FEE8C8'] as const;
 
 /** A grey for context marks (handlers staffed) and target lines. */
 export const CONTEXT_GREY = '#BDBDBD';

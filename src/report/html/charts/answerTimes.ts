@@ -17,7 +17,7 @@ export function answerTimesChart(reports: readonly ScenarioReports[]): Chart | n
   const series = compare ? reports.map((r) => r.name) : contactsOf(reports);
   const seriesField = compare ? 'scenario' : 'contact';
   const x = { field: 'seconds', type: 'quantitative', title: 'answer time, s (log scale)', scale: { type: 'log', domainMin: 0.1 } };
-  const y = { field: 'pct', type: 'quantitative', title: '% of answered calls answered within', scale: { domain: [0, 100] } };
+  const y = { field: 'pct', type: 'quantitative', title: '% of answered calls', scale: { domain: [0, 100] } };
   // one mark per panel, not one per data row: the marks' layers aggregate their rows to one
   const once = [{ aggregate: [{ op: 'count', as: 'rows' }], groupby: [] }];
   const layer = [
@@ -33,7 +33,8 @@ export function answerTimesChart(reports: readonly ScenarioReports[]): Chart | n
         x,
         y,
         color: { field: seriesField, type: 'nominal', title: seriesField, scale: seriesScale(series, SERIES_COLOURS), legend: { orient: 'top' } },
-        strokeDash: { field: seriesField, type: 'nominal', scale: seriesScale(series, SERIES_DASHES as unknown as string[]), legend: null },
+        // the same field and title as the colour: one legend showing both, readable in greyscale
+        strokeDash: { field: seriesField, type: 'nominal', title: seriesField, scale: seriesScale(series, SERIES_DASHES as unknown as string[]), legend: { orient: 'top' } },
         order: { field: 'pct', type: 'quantitative' },
       },
     },

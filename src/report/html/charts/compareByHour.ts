@@ -43,8 +43,8 @@ export function compareByHourCharts(hours: Rows, names: [string, string], target
               x,
               y: { field: 'pct', type: 'quantitative', title: '% of answered within target', scale: { domain: [0, 100] } },
               color: { field: 'scenario', type: 'nominal', title: null, scale: seriesScale(names, SERIES_COLOURS), legend: { orient: 'top', labelLimit: 400 } },
-              strokeDash: { field: 'scenario', type: 'nominal', scale: seriesScale(names, SERIES_DASHES as unknown as string[]), legend: null },
-              shape: { field: 'scenario', type: 'nominal', scale: { domain: names, range: ['circle', 'square'] }, legend: null },
+              strokeDash: { field: 'scenario', type: 'nominal', title: null, scale: seriesScale(names, SERIES_DASHES as unknown as string[]), legend: { orient: 'top', labelLimit: 400 } },
+              shape: { field: 'scenario', type: 'nominal', title: null, scale: { domain: names, range: ['circle', 'square'] }, legend: { orient: 'top', labelLimit: 400 } },
             },
           },
           {

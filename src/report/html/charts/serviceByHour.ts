@@ -71,7 +71,7 @@ function panel(rows: ScenarioReports['intervals'], target: { calls_pct?: number 
         x,
         y: pctY,
         color: { field: 'measure', type: 'nominal', title: null, scale: { domain: [...MEASURES], range: [SERIES_COLOURS[0], SERIES_COLOURS[1]] }, legend: { orient: 'top', direction: 'horizontal' } },
-        strokeDash: { field: 'measure', type: 'nominal', scale: { domain: [...MEASURES], range: [SERIES_DASHES[0], SERIES_DASHES[1]] }, legend: null },
+        strokeDash: { field: 'measure', type: 'nominal', title: null, scale: { domain: [...MEASURES], range: [SERIES_DASHES[0], SERIES_DASHES[1]] }, legend: { orient: 'top', direction: 'horizontal' } },
       },
     },
   ];

@@ -3,7 +3,7 @@ import type { Rows } from '../ReportSource.js';
 import { SERIES_COLOURS, SERIES_DASHES } from '../palette.js';
 
 const METRICS: [column: string, ci: string, title: string, axis: string][] = [
-  ['service_level_pct', 'service_level_pct_ci95', 'Service level', 'service level, % of offered answered within target'],
+  ['service_level_pct', 'service_level_pct_ci95', 'Service level', 'service level, % of offered'],
   ['abandoned_pct', 'abandoned_pct_ci95', 'Abandoned calls', 'abandoned, % of offered'],
   ['mean_answer_seconds', 'mean_answer_seconds_ci95', 'Mean answer time', 'mean answer time, s'],
 ];
@@ -28,7 +28,7 @@ export function sweepCharts(rows: Rows, keys: readonly string[]): Chart[] {
       })
       .filter((v) => v.mean !== null);
     const x = numeric
-      ? { field: 'x', type: 'quantitative', title: key, scale: { zero: false } }
+      ? { field: 'x', type: 'quantitative', title: key, scale: { zero: false }, axis: { values: xValues.map(Number) } }
       : { field: 'x', type: 'ordinal', title: key, sort: xValues, axis: { labelAngle: 0 } };
     return {
       id: `sweep-${index + 1}`,
@@ -43,7 +43,7 @@ export function sweepCharts(rows: Rows, keys: readonly string[]): Chart[] {
         layer: [
           {
             mark: { type: 'rule', strokeWidth: 2 },
-            encoding: { x, y: { field: 'low', type: 'quantitative', title: axis }, y2: { field: 'high' }, color: { field: 'series', type: 'nominal', scale: seriesScale(series, SERIES_COLOURS), legend: null } },
+            encoding: { x, y: { field: 'low', type: 'quantitative', title: axis }, y2: { field: 'high' }, color: { field: 'series', type: 'nominal', title: others.length ? 'contact, other keys' : 'contact', scale: seriesScale(series, SERIES_COLOURS) } },
           },
           {
             mark: { type: 'line', point: true, strokeWidth: 1.8 },
@@ -51,7 +51,7 @@ export function sweepCharts(rows: Rows, keys: readonly string[]): Chart[] {
               x,
               y: { field: 'mean', type: 'quantitative' },
               color: { field: 'series', type: 'nominal', title: others.length ? 'contact, other keys' : 'contact', scale: seriesScale(series, SERIES_COLOURS), legend: { labelLimit: 300 } },
-              strokeDash: { field: 'series', type: 'nominal', scale: seriesScale(series, SERIES_DASHES as unknown as string[]), legend: null },
+              strokeDash: { field: 'series', type: 'nominal', title: others.length ? 'contact, other keys' : 'contact', scale: seriesScale(series, SERIES_DASHES as unknown as string[]) },
             },
           },
         ],
