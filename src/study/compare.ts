@@ -15,6 +15,7 @@ import type { Table } from '../report/reports.js';
 import { reportHtml } from '../report/html/reportHtml.js';
 import { ReportSource } from '../report/html/ReportSource.js';
 import { JobTracker, simulatedSeconds, type JobProgress } from './jobProgress.js';
+import type { Progress } from './pool.js';
 
 export const COMPARISON_HEADERS = ['metric', 'contact', 'baseline', 'variant', 'difference', 'difference_ci95', 'baseline_ci95', 'variant_ci95'] as const;
 /** Marks the --out folder of `compare --shard i/n`: which two scenario folders it holds. */
@@ -46,7 +47,11 @@ export async function compareStudies(
   // one progress over both scenarios' replications, naming the one running
   const count = replicationIndices(options.replications, options.shard).length;
   const job = new JobTracker(2 * count, options.onJobProgress);
-  const batch = (l: LoadedScenario, before: number, role: string) => job.batch(before, () => `${role} ${l.scenario.name}`, () => simulatedSeconds(l.scenario));
+  const batch = (l: LoadedScenario, before: number, role: string) => {
+    const whole = job.batch(before, () => `${role} ${l.scenario.name}`, () => simulatedSeconds(l.scenario));
+    const own = options.onProgress; // a caller's own view of each batch, if any
+    return whole && own ? (p: Progress) => (own(p), whole(p)) : (whole ?? own);
+  };
   const staged = new StagedFiles(options.outDir);
   try {
     const hours = [baseline, variant].map((l) => new HourOfDayTally(reportShape(l.scenario)));

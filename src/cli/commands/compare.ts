@@ -31,7 +31,7 @@ export function compareCommand(io: Io): CommandModule<object, SimOptions & { bas
         throw new UsageError(`compare: both scenarios are named '${base.scenario.name}'; expected different names (each names its report folder)`);
       }
       const settings = studySettings(base, a, path.join('reports', `${base.scenario.name}-vs-${variant.scenario.name}`));
-      const result = await compareStudies(base, variant, settings).finally(settings.finish);
+      const result = await compareStudies(base, variant, { ...settings, onProgress: undefined }).finally(settings.finish);
       if (settings.shard) {
         io.out(`shard ${a.shard} of ${base.scenario.name} vs ${variant.scenario.name} written to ${settings.outDir}/; combine the shards with 'metcc-sim merge'`);
         return;
