@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The scenario file's schema: one definition gives the TypeScript types and the validation
- * errors (with key paths).
+ * The scenario file's schema: one definition gives the TypeScript types, the validation
+ * errors (with key paths) and the JSON Schema for editors (`metcc-sim schema`, jsonSchema.ts).
  *
  * Every quantity spells its unit in its key. Unknown keys are errors.
  */
