@@ -8,6 +8,7 @@ import { contextOf } from './CheckContext.js';
 import { crossChecks, type Problem } from './checks.js';
 import { resolveScenario, type Scenario } from './resolve.js';
 import { wellFormedParts } from './wellFormedParts.js';
+import { checkUntrusted, RESERVED_NAMES, reservedMessage } from './untrustedData.js';
 
 export type { Scenario };
 
@@ -118,6 +119,8 @@ function parseText(file: string, text: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ScenarioError(file, [{ path: '', message: 'expected a mapping of scenario keys (name, horizon, contacts, handlers)' }]);
   }
+  const { problems } = checkUntrusted(value);
+  if (problems.length > 0) throw new ScenarioError(file, problems);
   return value as Record<string, unknown>;
 }
 
@@ -161,7 +164,7 @@ function readComposed(file: string, chain: string[]): { raw: Record<string, unkn
 export function mergeScenario(base: Record<string, unknown>, top: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(top)) {
-    const b = out[k];
+    const b = Object.hasOwn(out, k) ? out[k] : undefined;
     if (v === null) delete out[k]; // a key left empty (or null) removes the inherited value
     else out[k] = isPlainObject(b) && isPlainObject(v) ? mergeScenario(b, v) : v;
   }
@@ -175,6 +178,11 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function setPath(raw: Record<string, unknown>, keyPath: string, value: unknown, file: string): void {
   const parts = keyPath.split('.');
   if (parts.some((p) => p === '')) throw new ScenarioError(file, [{ path: keyPath, message: '--set: expected a key path like handlers.all.staff' }]);
+  const reserved = parts.find((p) => RESERVED_NAMES.has(p));
+  if (reserved !== undefined) throw new ScenarioError(file, [{ path: keyPath, message: `--set: ${reservedMessage(reserved)}` }]);
+  const checked = checkUntrusted(value, keyPath);
+  if (checked.problems.length > 0) throw new ScenarioError(file, checked.problems.map((p) => ({ ...p, message: `--set: ${p.message}` })));
+  value = checked.value;
   let node: Record<string, unknown> | unknown[] = raw;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
@@ -186,8 +194,15 @@ function setPath(raw: Record<string, unknown>, keyPath: string, value: unknown, 
       if (!Number.isInteger(index) || index < 0 || index > node.length) {
         throw new ScenarioError(file, [{ path: here, message: `--set ${keyPath}: expected an index from 0 to ${node.length} into this list, or replace the whole list (KEY=[a, b])` }]);
       }
-      if (last) node[index] = value;
-      else node = (node[index] ??= {}) as Record<string, unknown>;
+      if (last) {
+        node[index] = value;
+        continue;
+      }
+      const element = (node[index] ??= {});
+      if (element === null || typeof element !== 'object') {
+        throw new ScenarioError(file, [{ path: here, message: `--set ${keyPath}: this list element holds a value, not a section or a list` }]);
+      }
+      node = element as Record<string, unknown> | unknown[];
       continue;
     }
     if (last) {
@@ -195,7 +210,7 @@ function setPath(raw: Record<string, unknown>, keyPath: string, value: unknown, 
       else node[part] = value;
       return;
     }
-    const next = node[part];
+    const next = Object.hasOwn(node, part) ? node[part] : undefined;
     if (next === undefined) node[part] = {};
     else if (next === null || typeof next !== 'object') {
       throw new ScenarioError(file, [{ path: here, message: `--set ${keyPath}: this key holds a value, not a section or a list` }]);

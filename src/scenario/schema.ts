@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FOLDER_NAME } from '../report/childFolder.js';
 
 /**
  * The scenario file's schema: one definition gives the TypeScript types and the validation
@@ -235,8 +236,8 @@ const reportingSchema = z.strictObject({
 });
 
 export const scenarioSchema = z.strictObject({
-  name: z.string({ error: 'expected a name' }).min(1, { error: 'must not be empty' }).regex(/^[A-Za-z0-9._-]+$/, {
-    error: 'use letters, digits, . _ - only (it names the report folder)',
+  name: z.string({ error: 'expected a name' }).min(1, { error: 'must not be empty' }).regex(FOLDER_NAME, {
+    error: 'use letters, digits, . _ - only, not starting with a dot (it names the report folder)',
   }),
   description: z.string({ error: 'expected text' }).optional(),
   extends: z.string().optional(),

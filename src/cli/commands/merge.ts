@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { outDirProblem } from '../../report/outDir.js';
+import { childFolder } from '../../report/childFolder.js';
 import { isCompareShard, mergeCompareShards } from '../../study/compare.js';
 import { mergeShards } from '../../study/mergeShards.js';
 import { readShards } from '../../study/shardFile.js';
@@ -30,7 +31,7 @@ export function mergeCommand(io: Io): CommandModule<object, { dirs: string[]; ou
         io.out(`merged ${dirs.length} sweep shards: sweep.csv written to ${r.outDir}/ (${r.rows.length} rows)`);
       } else {
         const name = readShards(dirs).shards[0].scenario.name;
-        const outDir = out ?? path.join('reports', name);
+        const outDir = out ?? childFolder('reports', name, `${dirs[0]}/shard.json: the scenario name`);
         const result = await mergeShards(dirs, outDir);
         printSummary(io, name, result.aggregate.summary(), result.aggregate.count);
         io.out(`merged ${dirs.length} shards into ${outDir}/ (${result.files.join(', ')})`);

@@ -1,0 +1,27 @@
+import path from 'node:path';
+
+/**
+ * A name that may become one path segment: letters, digits, `-`, `_`, `.`, not starting with a
+ * dot (so never `.`, `..`, a hidden file, a separator or an absolute path).
+ */
+export const FOLDER_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+
+/** A name from a file or the command line that would put a folder outside the one it belongs in. */
+export class UnsafeNameError extends Error {
+  override name = 'UnsafeNameError';
+}
+
+/**
+ * `parent/name`, checked to lie strictly inside `parent` (the folder the program owns), or an
+ * UnsafeNameError naming `what` (for example "the variant's scenario name").
+ */
+export function childFolder(parent: string, name: string, what: string): string {
+  const child = path.join(parent, name);
+  const rel = path.relative(path.resolve(parent), path.resolve(child));
+  if (!FOLDER_NAME.test(name) || rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || rel.includes(path.sep)) {
+    throw new UnsafeNameError(
+      `${what} '${name}' cannot name a folder inside ${parent}; expected letters, digits, . _ - only, not starting with a dot`,
+    );
+  }
+  return child;
+}
