@@ -4,7 +4,8 @@ import { horizonSeconds } from '../engine/TimeFrame.js';
 import type { StudyOptions } from '../study/runStudy.js';
 import { outDirProblem } from '../report/outDir.js';
 import { UsageError } from './errors.js';
-import { parseShard, positiveInt, type SimOptions } from './options.js';
+import { MAX_WORKERS, parseShard, positiveInt, type SimOptions } from './options.js';
+import { LIMITS } from '../scenario/schema.js';
 import { progressLine } from './progress.js';
 
 /** Defaults that depend on the machine. */
@@ -13,8 +14,8 @@ export const defaults = { workers: availableParallelism() };
 /** Seed, replications, workers, shard and output folder of a simulating command, validated. */
 export function studySettings(loaded: LoadedScenario, argv: SimOptions, defaultOut: string): StudyOptions & { workers: number; finish(): void } {
   const seed = positiveInt('seed', argv.seed, 0) ?? loaded.scenario.seed;
-  const replications = positiveInt('replications', argv.replications) ?? loaded.scenario.replications;
-  const workers = positiveInt('workers', argv.workers) ?? defaults.workers;
+  const replications = positiveInt('replications', argv.replications, 1, LIMITS.replications) ?? loaded.scenario.replications;
+  const workers = positiveInt('workers', argv.workers, 1, MAX_WORKERS) ?? defaults.workers;
   const outDir = argv.out ?? defaultOut;
   const problem = outDirProblem(outDir);
   if (problem) throw new UsageError(problem);

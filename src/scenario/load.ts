@@ -1,14 +1,17 @@
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { LineCounter, parseDocument, parse as parseYamlValue } from 'yaml';
+import { LineCounter, parseDocument, parse as parseYamlValue, visit } from 'yaml';
 import type { z } from 'zod';
 import { DAYS, GRADES, MONTHS, scenarioSchema, type ScenarioInput } from './schema.js';
 import { contextOf } from './CheckContext.js';
 import { crossChecks, type Problem } from './checks.js';
+import { rangeChecks } from './rangeChecks.js';
 import { resolveScenario, type Scenario } from './resolve.js';
 import { wellFormedParts } from './wellFormedParts.js';
 import { checkUntrusted, RESERVED_NAMES, reservedMessage } from './untrustedData.js';
+import { parseJson } from './parseJson.js';
+import { MAX_SCENARIO_BYTES, NotARegularFile, readBoundedFile } from './readBoundedFile.js';
 
 export type { Scenario };
 
@@ -72,6 +75,7 @@ export function validateScenario(raw: unknown): { scenario: Scenario; problems: 
     return { scenario: undefined as unknown as Scenario, problems: [...zodProblems(parsed.error), ...crossChecks(parts, context).problems], warnings: [] };
   }
   const { problems, warnings } = crossChecks(parsed.data, contextOf(parsed.data));
+  problems.push(...rangeChecks(parsed.data));
   return { scenario: problems.length ? (undefined as unknown as Scenario) : resolveScenario(parsed.data), problems, warnings };
 }
 
@@ -83,11 +87,14 @@ function readFile(file: string, chain: string[]): { text: string; bytes: Buffer 
   if (statSync(file).isDirectory()) throw new ScenarioError(file, [{ path: '', message: 'is a directory, expected a scenario file' }]);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readBoundedFile(file, MAX_SCENARIO_BYTES);
   } catch (err) {
+    if (err instanceof NotARegularFile) throw new ScenarioError(file, [{ path: '', message: err.message }]);
     throw new ScenarioError(file, [{ path: '', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` }]);
   }
-  return { text: bytes.toString('utf8'), bytes };
+  // a byte-order mark (some Windows editors write one) is not part of the scenario
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return { text, bytes };
 }
 
 function parseText(file: string, text: string): Record<string, unknown> {
@@ -95,11 +102,9 @@ function parseText(file: string, text: string): Record<string, unknown> {
   const isJson = file.toLowerCase().endsWith('.json');
   let value: unknown;
   if (isJson) {
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      throw new ScenarioError(file, [{ path: '', message: `JSON syntax error: ${jsonWhere(text, (err as Error).message)}${(err as Error).message}` }]);
-    }
+    const parsed = parseJson(text);
+    if (parsed.problems.length > 0) throw new ScenarioError(file, parsed.problems);
+    value = parsed.value;
   } else {
     // prettyErrors: false leaves linePos unset, so count lines ourselves for the messages
     const lineCounter = new LineCounter();
@@ -114,7 +119,14 @@ function parseText(file: string, text: string): Record<string, unknown> {
         }),
       );
     }
-    value = doc.toJS();
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      // an alias bomb (excessive aliases) or an alias to no anchor: the yaml guard throws; name the first alias's line
+      const first = firstAliasLine(doc, lineCounter);
+      const where = first ? `line ${first.line}, column ${first.col}: ` : '';
+      throw new ScenarioError(file, [{ path: '', message: `YAML aliases: ${where}${(err as Error).message.split('\n')[0]}; expected at most 100 aliases, each to an anchor defined before it` }]);
+    }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ScenarioError(file, [{ path: '', message: 'expected a mapping of scenario keys (name, horizon, contacts, handlers)' }]);
@@ -124,14 +136,16 @@ function parseText(file: string, text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** `line L, column C: ` of a JSON.parse error that gives only a character position ('' if none). */
-function jsonWhere(text: string, message: string): string {
-  const m = /at position (\d+)/.exec(message);
-  if (!m || /\bline \d+/.test(message)) return '';
-  const before = text.slice(0, Number(m[1]));
-  const line = before.split('\n').length;
-  const col = Number(m[1]) - before.lastIndexOf('\n');
-  return `line ${line}, column ${col}: `;
+/** Line and column of the first alias (*name) in a YAML document, if any. */
+function firstAliasLine(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter): { line: number; col: number } | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return at === undefined ? undefined : lineCounter.linePos(at);
 }
 
 /** Read a file and everything it extends, merged; detects loops and missing files. */

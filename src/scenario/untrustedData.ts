@@ -1,4 +1,4 @@
-import type { Problem } from './checks.js';
+import type { Problem } from './Problem.js';
 
 /**
  * Keys that would reach an object's prototype or shadow its methods if data from a file

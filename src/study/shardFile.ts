@@ -4,6 +4,7 @@ import { Aggregate } from '../metrics/Aggregate.js';
 import type { ReplicationResult } from '../metrics/ReplicationResult.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
+import { LIMITS } from '../scenario/schema.js';
 import { programVersion } from '../version.js';
 import { fromPortable, type PortableResult } from './jobs.js';
 import { MergeError } from './MergeError.js';
@@ -98,6 +99,7 @@ export function readShards(dirs: readonly string[]): { shards: ShardFile[]; resu
       Number.isInteger(s.replications) &&
       Number.isInteger(s.shard?.index) &&
       Number.isInteger(s.shard?.count) &&
+      s.shard.count >= 1 && s.shard.count <= LIMITS.replications && s.shard.index >= 0 && s.shard.index < s.shard.count &&
       Array.isArray(s.results);
     if (!wellFormed) throw new MergeError(`${file}: not a metcc-sim shard file (expected format metcc-sim-shard/1 with scenario, seed, replications, shard and results)`);
     return s;
