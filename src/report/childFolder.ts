@@ -1,10 +1,5 @@
 import path from 'node:path';
-
-/**
- * A name that may become one path segment: letters, digits, `-`, `_`, `.`, not starting with a
- * dot (so never `.`, `..`, a hidden file, a separator or an absolute path).
- */
-export const FOLDER_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+import { FOLDER_NAME } from '../scenario/schema.js';
 
 /** A name from a file or the command line that would put a folder outside the one it belongs in. */
 export class UnsafeNameError extends Error {

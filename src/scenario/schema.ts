@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FOLDER_NAME } from '../report/childFolder.js';
 
 /**
  * The scenario file's schema: one definition gives the TypeScript types and the validation
@@ -54,6 +53,13 @@ const atMost = (limit: number, unit = '') => ({ error: `must be at most ${limit.
 
 /** ', got an empty value' for a key left empty in YAML (null), else ''. */
 const gotEmpty = (input: unknown) => (input === null ? ', got an empty value' : '');
+
+/**
+ * A name that may become one path segment (the scenario's name names its report folder):
+ * letters, digits, `-`, `_`, `.`, not starting with a dot (so never `.`, `..`, a hidden file,
+ * a separator or an absolute path).
+ */
+export const FOLDER_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
 export const DISTRIBUTION_FAMILIES = ['exponential', 'fixed', 'lognormal', 'gamma', 'uniform', 'empirical'] as const;
 
