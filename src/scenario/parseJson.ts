@@ -16,7 +16,8 @@ export function parseJson(text: string): { value: unknown; problems: Problem[] }
   } catch (err) {
     const errors: ParseError[] = [];
     parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false });
-    const message = (err as Error).message;
+    // (V8's message may quote the text around the error, newlines included: one line of it)
+    const message = (err as Error).message.replace(/\s+/g, ' ');
     const where = errors.length > 0 ? `${lineColumn(text, errors[0].offset)}: ` : positionOf(text, message);
     const what = errors.length > 0 ? `${words(printParseErrorCode(errors[0].error))} (${message})` : message;
     return { value: undefined, problems: [{ path: '', message: `JSON syntax error: ${where}${what}` }] };
