@@ -206,3 +206,19 @@ describe('JSON scenarios', () => {
     expect(r.code, r.err).toBe(0);
   });
 });
+
+describe('every report CSV has its header row, rows or not', () => {
+  it('staffing.csv when nobody answered, intervals.csv and peel.csv with a horizon of zero intervals', async () => {
+    const dir = temp.make();
+    const quiet = write('quiet.yaml', edit(['calls_per_hour: 100', 'calls_per_hour: 0'], ['calls_per_hour: 20', 'calls_per_hour: 0']));
+    const r = await cli('run', quiet, '--out', path.join(dir, 'quiet'), '--workers', '1', '--quiet');
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(path.join(dir, 'quiet', 'staffing.csv'), 'utf8')).toMatch(/^scenario,group,shift,/);
+    const tiny = write('tiny.yaml', edit(['hours: 2, warmup_hours: 1', 'hours: 1e-12, warmup_hours: 0']));
+    const t = await cli('run', tiny, '--out', path.join(dir, 'tiny'), '--workers', '1', '--quiet');
+    expect(t.code, t.err).toBe(0);
+    for (const f of ['intervals.csv', 'peel.csv', 'staffing.csv', 'summary.csv']) {
+      expect(readFileSync(path.join(dir, 'tiny', f), 'utf8'), f).toMatch(/^scenario,[a-z0-9_,]+\n/);
+    }
+  });
+});
