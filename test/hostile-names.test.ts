@@ -134,3 +134,11 @@ describe('names that are JavaScript object properties never reach a prototype', 
     expectBadInput(r, /handlers\.all\.__proto__: .*reserved name/);
   });
 });
+
+describe("names that would mix staffing.csv's cells", () => {
+  it("a group or shift named with '|' is refused (group 'a|b' would read as group 'a', shift 'b')", async () => {
+    const dir = temp.make();
+    writeFileSync(path.join(dir, 's.yaml'), small('s', ['  all:\n', '  "a|b":\n']));
+    expectBadInput(await cli('validate', path.join(dir, 's.yaml')), /s\.yaml: handlers\.a\|b: a name may not contain '\|'/);
+  });
+});

@@ -18,6 +18,14 @@ export function rangeChecks(s: ScenarioInput): Problem[] {
       message: `gives ${intervals.toLocaleString('en-GB')} reporting intervals; expected at most ${LIMITS.intervals.toLocaleString('en-GB')} (a longer interval_minutes or a shorter horizon)`,
     });
   }
+  // staffing.csv's tally keys a cell by 'group|shift|level': a '|' in a name would split it wrongly
+  const named: [path: string, name: string][] = [
+    ...Object.entries(s.handlers).flatMap(([g, h]) => [[`handlers.${g}`, g] as [string, string], ...Object.keys(h.shifts ?? {}).map((sh) => [`handlers.${g}.shifts.${sh}`, sh] as [string, string])]),
+    ...Object.keys(s.training_levels ?? {}).map((l) => [`training_levels.${l}`, l] as [string, string]),
+  ];
+  for (const [at, name] of named) {
+    if (name.includes('|')) problems.push({ path: at, message: "a name may not contain '|' (staffing.csv's group, shift and level are kept apart by it); expected another name" });
+  }
   for (const [name, c] of Object.entries(s.contacts)) {
     for (const day of Object.keys(c.arrivals?.special_days ?? {})) {
       if (!onCalendar(day)) problems.push({ path: `contacts.${name}.arrivals.special_days.${day}`, message: 'not a day of the calendar; expected "MM-DD" (01-01 to 12-31) or a real date "YYYY-MM-DD"' });
