@@ -68,7 +68,7 @@ describe('only regular files of a stated size are read', () => {
       const r = cliProcess('validate', child);
       expect(r.timedOut, r.err).toBe(false);
       expect(r.code, r.err).toBe(1);
-      expect(r.err).toMatch(new RegExp(`${device}: is not a regular file`));
+      expect(r.err).toMatch(new RegExp(`child\\.yaml: extends: ${device} is not a regular file`));
     });
   }
 
@@ -76,11 +76,14 @@ describe('only regular files of a stated size are read', () => {
     const dir = temp.make();
     const fifo = path.join(dir, 'pipe.yaml');
     execFileSync('mkfifo', [fifo]);
-    for (const file of [fifo, write('child.yaml', `extends: ${fifo}\nname: x\n`)]) {
+    for (const [file, pattern] of [
+      [fifo, /pipe\.yaml: is not a regular file/],
+      [write('child.yaml', `extends: ${fifo}\nname: x\n`), /child\.yaml: extends: .*pipe\.yaml is not a regular file/],
+    ] as [string, RegExp][]) {
       const r = cliProcess('validate', file);
       expect(r.timedOut, r.err).toBe(false);
       expect(r.code, r.err).toBe(1);
-      expect(r.err).toMatch(/pipe\.yaml: is not a regular file/);
+      expect(r.err).toMatch(pattern);
     }
   });
 
@@ -91,6 +94,11 @@ describe('only regular files of a stated size are read', () => {
     expectBadInput(await cli('validate', file), /big\.yaml: is 5,000,\d+ bytes or more; expected a scenario file of at most 4 MB/);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
+});
+
+it('extends: . (a folder) names the child file and its extends key', async () => {
+  const file = write('child.yaml', 'extends: .\nname: x\n');
+  expectBadInput(await cli('validate', file), /child\.yaml: extends: .* is a directory; expected a path to another scenario file/);
 });
 
 describe('YAML aliases', () => {

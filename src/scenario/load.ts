@@ -108,7 +108,7 @@ function parseText(file: string, text: string): Record<string, unknown> {
   } else {
     // prettyErrors: false leaves linePos unset, so count lines ourselves for the messages
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter, logLevel: 'error' });
     if (doc.errors.length > 0) {
       throw new ScenarioError(
         file,
@@ -167,6 +167,12 @@ function readComposed(file: string, chain: string[]): { raw: Record<string, unkn
   const parentFile = path.resolve(path.dirname(resolved), parentRef);
   if (!existsSync(parentFile)) {
     throw new ScenarioError(file, [{ path: 'extends', message: `file not found: ${parentFile}; expected a path to another scenario file, relative to this one` }]);
+  }
+  const kind = statSync(parentFile);
+  if (!kind.isFile()) {
+    // (extends: . names this file's own folder): the mistake is in this file's extends key
+    const what = kind.isDirectory() ? 'a directory' : 'not a regular file (a device, pipe or socket)';
+    throw new ScenarioError(file, [{ path: 'extends', message: `${parentFile} is ${what}; expected a path to another scenario file, relative to this one` }]);
   }
   const parent = readComposed(parentFile, [...chain, resolved]).raw;
   const merged = mergeScenario(parent, own);
