@@ -22,6 +22,8 @@ export interface ShardFile {
   shard: { index: number; count: number };
   /** Wall time this shard took (for the merged run.json's timing). */
   wall_seconds?: number;
+  /** SHA-256 of the shard's calls.csv, when it wrote one: `merge` checks it (a cut or edited log is refused). */
+  calls_sha256?: string;
   results: PortableResult[];
 }
 
@@ -117,6 +119,12 @@ export function readShards(dirs: readonly string[]): { shards: ShardFile[]; resu
     }
     if (seen.has(s.shard.index)) throw new MergeError(`${where}: shard ${s.shard.index}/${count} given twice`);
     seen.add(s.shard.index);
+    // every replication of the shard, once each: a shard file with results removed, added or repeated is damaged
+    const expected = replicationIndices(s.replications, s.shard);
+    const got = s.results.map((r) => r?.replication).sort((a, b) => a - b);
+    if (got.length !== expected.length || got.some((k, j) => k !== expected[j])) {
+      throw new MergeError(`${where}/${SHARD_FILE}: holds the results of ${got.length} replication${got.length === 1 ? '' : 's'}, expected replications ${expected.join(', ') || '(none)'} of shard ${s.shard.index}/${count}; the file is damaged or edited: run that shard again`);
+    }
   });
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
   if (missing.length) throw new MergeError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}; expected all ${count}`);
