@@ -2,10 +2,11 @@
  * An odd or unwritable --out (issue 13, finding 5) is bad input found before simulating:
  * exit 1, the option named, nothing written and no time spent on replications first.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, fixture, stackLines, TempDirs } from './fixtures/harness.js';
+import { cli, fixture, snapshot, stackLines, TempDirs } from './fixtures/harness.js';
 
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
@@ -47,4 +48,37 @@ describe('--out that cannot take the reports', () => {
       chmodSync(locked, 0o755);
     }
   });
+});
+
+/** A small tmpfs (root only, where mount is allowed), or null with the reason. */
+function smallDisk(): { dir: string; release(): void } | string {
+  if (process.getuid?.() !== 0) return 'not root';
+  const dir = temp.make('metcc-full-');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=300k', 'tmpfs', dir], { stdio: 'pipe' });
+  } catch (err) {
+    return `mount failed: ${String((err as Error).message).split('\n')[0]}`;
+  }
+  return { dir, release: () => execFileSync('umount', [dir]) };
+}
+
+describe('a full disk', () => {
+  const disk = smallDisk();
+  if (typeof disk === 'string') console.log(`full-disk test skipped: ${disk}`);
+  afterAll(() => typeof disk !== 'string' && disk.release());
+
+  for (const workers of ['1', '2']) {
+    it.skipIf(typeof disk === 'string')(`run --calls with ${workers} worker(s): exit 2, one clear line, no temporaries, earlier reports intact`, async () => {
+      const { dir } = disk as { dir: string };
+      const out = path.join(dir, `out-${workers}`);
+      const first = await cli(...RUN, '--out', out, '--set', 'horizon.hours=1');
+      expect(first.code, first.err).toBe(0);
+      const before = snapshot(out);
+      const r = await cli('run', fixture('small.yaml'), '--calls', '--workers', workers, '--replications', '2', '--quiet', '--out', out);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^metcc-sim: internal error: ENOSPC: no space left on device/)]);
+      expect(snapshot(out)).toEqual(before);
+      expect(readdirSync(out, { withFileTypes: true }).filter((e) => e.name.startsWith('.'))).toEqual([]);
+    });
+  }
 });
