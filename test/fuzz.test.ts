@@ -5,7 +5,7 @@
  *  - on 1, every line of stderr names the mutant's file, and the problem's key path or line
  *    (or is a problem of the whole file), with no stack trace;
  *  - nothing outside the --out folder is written or changed, and a failing run writes nothing;
- *  - each case ends within a time bound.
+ *  - each case ends within a time bound, and the process's memory stays bounded.
  * A fast, fixed-seed version runs in `npm test`; METCC_FUZZ=10000 runs that many cases of each
  * kind (METCC_FUZZ_SEED picks the seed), printing the counts and any failure's shrunk input.
  */
@@ -22,6 +22,8 @@ const VALIDATE_CASES = LONG > 0 ? LONG : 300;
 const RUN_CASES = LONG > 0 ? Math.ceil(LONG / 10) : 60;
 /** A case that takes longer than this is a hang (the slowest honest ones take well under a second). */
 const CASE_SECONDS = 30;
+/** Resident memory this process may reach (a test run sits near 200 MB; an alias bomb or a huge list would blow past it). */
+const RSS_MB = 1500;
 
 const SOURCES = loadSources(ROOT, [
   'scenarios/erlang-a-check.yaml',
@@ -66,6 +68,8 @@ async function check(m: Mutant, command: 'validate' | 'run', tally: Tally): Prom
   tally.cases++;
   const where = `${command} of ${JSON.stringify(m)}\nstderr: ${r.err}`;
   expect(seconds, `took ${seconds} s: ${where}`).toBeLessThan(CASE_SECONDS);
+  const rssMb = process.memoryUsage().rss / 1e6;
+  expect(rssMb, `memory grew to ${rssMb.toFixed(0)} MB: ${where}`).toBeLessThan(RSS_MB);
   expect([0, 1], where).toContain(r.code);
   expect(stackLines(r.err), where).toEqual([]);
   if (process.env.METCC_FUZZ_DEBUG) console.log(`${command} ${r.code}: ${r.err.split('\n')[0].replace(dir, '')}`);
