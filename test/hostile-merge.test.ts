@@ -4,9 +4,10 @@
  * exit 1, the file named, nothing written, the shards untouched.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, fixture, snapshot, stackLines, TempDirs } from './fixtures/harness.js';
+import { cli, fixture, ROOT, snapshot, stackLines, TempDirs } from './fixtures/harness.js';
 
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
@@ -85,6 +86,17 @@ describe('merge refuses damaged shards', () => {
       writeFileSync(file, JSON.stringify({ ...s, results: [s.results[0], s.results[0]] }));
     }, /s0\/shard\.json: holds the results of 2 replications, expected replications 0, 2/);
   });
+});
+
+it('a shard.json that is a named pipe is refused, not waited on', () => {
+  const work = temp.make();
+  const shard = path.join(work, 's0');
+  mkdirSync(shard);
+  execFileSync('mkfifo', [path.join(shard, 'shard.json')]);
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'bin.js'), 'merge', shard, '--out', path.join(work, 'out')], { encoding: 'utf8', timeout: 20_000 });
+  expect(r.error, 'merge hung on the pipe').toBeUndefined();
+  expect(r.status, r.stderr).toBe(1);
+  expect(r.stderr).toMatch(/s0\/shard\.json: is not a regular file \(a device, pipe or socket\); expected a metcc-sim shard file/);
 });
 
 describe('merge never writes into its inputs', () => {

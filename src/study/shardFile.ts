@@ -5,6 +5,7 @@ import type { ReplicationResult } from '../metrics/ReplicationResult.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import { LIMITS } from '../scenario/schema.js';
+import { NotARegularFile, readBoundedFile } from '../scenario/readBoundedFile.js';
 import { programVersion } from '../version.js';
 import { fromPortable, type PortableResult } from './jobs.js';
 import { MergeError } from './MergeError.js';
@@ -86,8 +87,9 @@ export function readShards(dirs: readonly string[]): { shards: ShardFile[]; resu
     const file = path.join(dir, SHARD_FILE);
     if (!existsSync(file)) throw new MergeError(`${dir}: no ${SHARD_FILE}; expected the --out folder of a run with --shard i/n that finished`);
     let s: ShardFile;
+    const text = readShardText(file);
     try {
-      s = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
+      s = JSON.parse(text) as ShardFile;
     } catch {
       throw new MergeError(`${file}: not a metcc-sim shard file (it is not complete JSON)`);
     }
@@ -146,11 +148,25 @@ export function aggregateShards(dirs: readonly string[]): { aggregate: Aggregate
 
 /** A shard marker file (compare-shard.json, sweep-shard.json), or a MergeError saying it is unreadable. */
 export function readShardMarker(file: string): unknown {
+  const text = readShardText(file);
   try {
-    const m = JSON.parse(readFileSync(file, 'utf8'));
+    const m = JSON.parse(text);
     if (m && typeof m === 'object') return m;
   } catch {
     // fall through
   }
   throw new MergeError(`${file}: not a complete metcc-sim shard marker (the shard may not have finished: run it again)`);
+}
+
+/** The largest shard file read: JSON.parse needs it as one string, and V8 caps a string near 512 MB. */
+const MAX_SHARD_BYTES = 500 * 1024 * 1024;
+
+/** A shard file's text: a regular file of a bounded size (a pipe or device named shard.json is refused, not waited on). */
+function readShardText(file: string): string {
+  try {
+    return readBoundedFile(file, MAX_SHARD_BYTES, 'a metcc-sim shard file').toString('utf8');
+  } catch (err) {
+    if (err instanceof NotARegularFile) throw new MergeError(`${file}: ${err.message}`);
+    throw new MergeError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
