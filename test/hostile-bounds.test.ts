@@ -145,6 +145,24 @@ describe('sane upper bounds, stated', () => {
     }
   });
 
+  it('a run past the cost limit says what it would cost and is refused up front, naming --shard', async () => {
+    const out = path.join(temp.make(), 'out');
+    const file = write('costly.yaml', edit(['calls_per_hour: 100', 'calls_per_hour: 100000'], ['hours: 2, warmup_hours: 1', 'hours: 87660, warmup_hours: 0']));
+    const started = Date.now();
+    const r = await cli('run', file, '--out', out, '--replications', '2', '--quiet');
+    expectBadInput(r, /costly\.yaml: would simulate about 17,\d{3},\d{3},\d{3} calls \(2 replications of about 8,\d{3},\d{3},\d{3}\), some [\d.,]+ hours of one core/, /--shard i\/n/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('the cost estimate is the base rate over the whole clock (warm-up included), plus incidents', async () => {
+    const { expectedCallsPerReplication } = await import('../src/scenario/expectedCalls.js');
+    const { loadScenario } = await import('../src/scenario/load.js');
+    const file = write('est.yaml', edit(['handlers:', 'major_incidents: [{ contact: "999", at_hours: 1, extra_calls: 50, over_minutes: 30 }]\nhandlers:']));
+    // (100 + 20 calls an hour) x (2 + 1 hours) + 50
+    expect(expectedCallsPerReplication(loadScenario(file).scenario)).toBeCloseTo(410, 9);
+  });
+
   it('merge refuses a shard file claiming 3e9 shards, without allocating them', async () => {
     const dir = temp.make();
     const shard = path.join(dir, 's');

@@ -6,6 +6,8 @@ import { outDirProblem } from '../report/outDir.js';
 import { UsageError } from './errors.js';
 import { MAX_WORKERS, parseShard, positiveInt, type SimOptions } from './options.js';
 import { LIMITS } from '../scenario/schema.js';
+import { expectedCallsPerReplication } from '../scenario/expectedCalls.js';
+import { replicationIndices } from '../study/shardFile.js';
 import { progressLine } from './progress.js';
 
 /** Defaults that depend on the machine. */
@@ -21,6 +23,16 @@ export function studySettings(loaded: LoadedScenario, argv: SimOptions, defaultO
   if (problem) throw new UsageError(problem);
   const shard = parseShard(argv.shard);
   if (argv.resume && !shard) throw new UsageError('--resume: expected it with --shard i/n (it skips shards whose output is complete)');
+  // what the run will cost, up front: past the limit it is refused before any work, and shards share it out
+  const runs = shard ? replicationIndices(replications, shard).length : replications;
+  const calls = expectedCallsPerReplication(loaded.scenario) * runs;
+  if (calls > LIMITS.calls_per_run) {
+    throw new UsageError(
+      `${loaded.file}: would simulate about ${fmtCount(calls)} calls (${runs} replication${runs === 1 ? '' : 's'} of about ${fmtCount(calls / runs)}), ` +
+        `some ${fmtCount(calls / 1e6 / 3600)} hours of one core at about a million calls a second; expected at most ${fmtCount(LIMITS.calls_per_run)} in one process: ` +
+        `use fewer replications or a shorter horizon, or split it with --shard i/n and merge`,
+    );
+  }
   const horizon = horizonSeconds(loaded.scenario);
   const progress = progressLine(process.stderr, horizon.countedSeconds + horizon.warmupSeconds, argv.quiet);
   return {
@@ -35,3 +47,5 @@ export function studySettings(loaded: LoadedScenario, argv: SimOptions, defaultO
     finish: progress.finish,
   };
 }
+
+const fmtCount = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-GB') : n.toPrecision(2));

@@ -46,6 +46,8 @@ export const LIMITS = {
   weeks: 520,
   handling_multiplier: 100,
   daily_variation_cv: 10,
+  /** New calls one process simulates (expected, over all its replications): about an hour of one core at a million calls a second. Shards share a larger study out. */
+  calls_per_run: 4_000_000_000,
 } as const;
 
 /** `.max(limit)` with a message that says the limit and why there is one. */
