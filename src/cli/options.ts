@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { parseOverride, type Override } from '../scenario/load.js';
+import { LIMITS } from '../scenario/schema.js';
 import { UsageError } from './errors.js';
 
 /**
@@ -70,19 +71,25 @@ export function simOptions(y: Argv): Argv<SimOptions> {
   return y.options(SIM_OPTIONS);
 }
 
-/** A whole-number option (>= min), or undefined when not given. */
-export function positiveInt(name: string, v: number | undefined, min = 1): number | undefined {
+/** A whole-number option (>= min and <= max), or undefined when not given. */
+export function positiveInt(name: string, v: number | undefined, min = 1, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (v === undefined) return undefined;
-  if (!Number.isSafeInteger(v) || v < min) throw new UsageError(`--${name}: expected a whole number >= ${min}, got ${v}`);
+  if (!Number.isSafeInteger(v) || v < min || v > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `>= ${min} and <= ${max}`;
+    throw new UsageError(`--${name}: expected a whole number ${range}, got ${v}${v > max ? " (a sane bound: see the README's limits)" : ''}`);
+  }
   return v;
 }
+
+/** At most this many worker threads: each holds a whole model and its results (128 took 3 GB and ran 60x slower). */
+export const MAX_WORKERS = 64;
 
 /** `--shard i/n`: 0 <= i < n. */
 export function parseShard(text: string | undefined): { index: number; count: number } | undefined {
   if (text === undefined) return undefined;
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) {
-    throw new UsageError(`--shard ${text}: expected i/n with 0 <= i < n, for example 0/4`);
+  if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2]) || Number(m[2]) > LIMITS.replications) {
+    throw new UsageError(`--shard ${text}: expected i/n with 0 <= i < n <= ${LIMITS.replications}, for example 0/4`);
   }
   return { index: Number(m[1]), count: Number(m[2]) };
 }

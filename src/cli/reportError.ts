@@ -1,4 +1,5 @@
 import { SimulationError } from '../model/SimulationError.js';
+import { UnsafeNameError } from '../report/childFolder.js';
 import { ScenarioError } from '../scenario/load.js';
 import { MergeError } from '../study/MergeError.js';
 import { UsageError } from './errors.js';
@@ -18,7 +19,7 @@ export function reportError(err: unknown, io: Io): number {
     io.err(`metcc-sim: the scenario cannot be simulated as written: ${err.message}`);
     return 1;
   }
-  if (err instanceof MergeError) {
+  if (err instanceof MergeError || err instanceof UnsafeNameError) {
     io.err(`metcc-sim merge: ${err.message}`);
     return 1;
   }

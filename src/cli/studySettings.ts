@@ -5,7 +5,9 @@ import { replicationIndices } from '../study/shardFile.js';
 import type { StudyOptions } from '../study/runStudy.js';
 import { outDirProblem } from '../report/outDir.js';
 import { UsageError } from './errors.js';
-import { parseShard, positiveInt, type SimOptions } from './options.js';
+import { MAX_WORKERS, parseShard, positiveInt, type SimOptions } from './options.js';
+import { LIMITS } from '../scenario/schema.js';
+import { expectedCallsPerReplication } from '../scenario/expectedCalls.js';
 import { progressLine } from './progress.js';
 
 /** Defaults that depend on the machine. */
@@ -18,13 +20,23 @@ export function studySettings(
   defaultOut: string,
 ): StudyOptions & { workers: number; finish(): void; onJobProgress?: (p: JobProgress) => void } {
   const seed = positiveInt('seed', argv.seed, 0) ?? loaded.scenario.seed;
-  const replications = positiveInt('replications', argv.replications) ?? loaded.scenario.replications;
-  const workers = positiveInt('workers', argv.workers) ?? defaults.workers;
+  const replications = positiveInt('replications', argv.replications, 1, LIMITS.replications) ?? loaded.scenario.replications;
+  const workers = positiveInt('workers', argv.workers, 1, MAX_WORKERS) ?? defaults.workers;
   const outDir = argv.out ?? defaultOut;
   const problem = outDirProblem(outDir);
   if (problem) throw new UsageError(problem);
   const shard = parseShard(argv.shard);
   if (argv.resume && !shard) throw new UsageError('--resume: expected it with --shard i/n (it skips shards whose output is complete)');
+  // what the run will cost, up front: past the limit it is refused before any work, and shards share it out
+  const runs = shard ? replicationIndices(replications, shard).length : replications;
+  const calls = expectedCallsPerReplication(loaded.scenario) * runs;
+  if (calls > LIMITS.calls_per_run) {
+    throw new UsageError(
+      `${loaded.file}: would simulate about ${fmtCount(calls)} calls (${runs} replication${runs === 1 ? '' : 's'} of about ${fmtCount(calls / runs)}), ` +
+        `some ${fmtCount(calls / 1e6 / 3600)} hours of one core at about a million calls a second; expected at most ${fmtCount(LIMITS.calls_per_run)} in one process: ` +
+        `use fewer replications or a shorter horizon, or split it with --shard i/n and merge`,
+    );
+  }
   const progress = progressLine(process.stderr, argv.quiet);
   const count = replicationIndices(replications, shard).length;
   return {
@@ -42,3 +54,5 @@ export function studySettings(
     commandLine: argv.commandLine,
   };
 }
+
+const fmtCount = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-GB') : n.toPrecision(2));

@@ -79,7 +79,8 @@ export class StagedFiles {
 
   /** A fast-csv stream for a large CSV written row by row; `end` it with `endCsv`. */
   csvStream(tmpPath: string, headers: readonly string[]): CsvStream {
-    const csv = format<string[], string[]>({ headers: [...headers], writeHeaders: true, includeEndRowDelimiter: true });
+    // alwaysWriteHeaders: a report with no rows (nobody answered) still has its header row
+    const csv = format<string[], string[]>({ headers: [...headers], writeHeaders: true, alwaysWriteHeaders: true, includeEndRowDelimiter: true });
     const file = createWriteStream(tmpPath);
     csv.pipe(file);
     return Object.assign(csv, { file });

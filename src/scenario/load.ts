@@ -1,15 +1,19 @@
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { LineCounter, parseDocument, parse as parseYamlValue } from 'yaml';
+import { LineCounter, parseDocument, parse as parseYamlValue, visit } from 'yaml';
 import type { z } from 'zod';
 import { DAYS, DISTRIBUTION_FAMILIES, GRADES, MONTHS, scenarioSchema, type ScenarioInput } from './schema.js';
 import { contextOf } from './CheckContext.js';
 import { keysAt } from './jsonSchema.js';
 import { unknownKeyMessage } from './didYouMean.js';
 import { crossChecks, type Problem } from './checks.js';
+import { rangeChecks } from './rangeChecks.js';
 import { resolveScenario, type Scenario } from './resolve.js';
 import { wellFormedParts } from './wellFormedParts.js';
+import { checkUntrusted, RESERVED_NAMES, reservedMessage } from './untrustedData.js';
+import { parseJson } from './parseJson.js';
+import { MAX_SCENARIO_BYTES, NotARegularFile, readBoundedFile } from './readBoundedFile.js';
 
 export type { Scenario };
 
@@ -81,6 +85,7 @@ export function validateScenario(raw: unknown): { scenario: Scenario; problems: 
     return { scenario: undefined as unknown as Scenario, problems: [...zodProblems(parsed.error), ...crossChecks(parts, context).problems], warnings: [] };
   }
   const { problems, warnings } = crossChecks(parsed.data, contextOf(parsed.data));
+  problems.push(...rangeChecks(parsed.data));
   return { scenario: problems.length ? (undefined as unknown as Scenario) : resolveScenario(parsed.data), problems, warnings };
 }
 
@@ -92,11 +97,14 @@ function readFile(file: string, chain: string[]): { text: string; bytes: Buffer 
   if (statSync(file).isDirectory()) throw new ScenarioError(file, [{ path: '', message: 'is a directory, expected a scenario file' }]);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readBoundedFile(file, MAX_SCENARIO_BYTES);
   } catch (err) {
+    if (err instanceof NotARegularFile) throw new ScenarioError(file, [{ path: '', message: err.message }]);
     throw new ScenarioError(file, [{ path: '', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` }]);
   }
-  return { text: bytes.toString('utf8'), bytes };
+  // a byte-order mark (some Windows editors write one) is not part of the scenario
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return { text, bytes };
 }
 
 function parseText(file: string, text: string): Record<string, unknown> {
@@ -104,15 +112,13 @@ function parseText(file: string, text: string): Record<string, unknown> {
   const isJson = file.toLowerCase().endsWith('.json');
   let value: unknown;
   if (isJson) {
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      throw new ScenarioError(file, [{ path: '', message: `JSON syntax error: ${jsonWhere(text, (err as Error).message)}${(err as Error).message}` }]);
-    }
+    const parsed = parseJson(text);
+    if (parsed.problems.length > 0) throw new ScenarioError(file, parsed.problems);
+    value = parsed.value;
   } else {
     // prettyErrors: false leaves linePos unset, so count lines ourselves for the messages
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter, logLevel: 'error' });
     if (doc.errors.length > 0) {
       throw new ScenarioError(
         file,
@@ -123,22 +129,33 @@ function parseText(file: string, text: string): Record<string, unknown> {
         }),
       );
     }
-    value = doc.toJS();
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      // an alias bomb (excessive aliases) or an alias to no anchor: the yaml guard throws; name the first alias's line
+      const first = firstAliasLine(doc, lineCounter);
+      const where = first ? `line ${first.line}, column ${first.col}: ` : '';
+      throw new ScenarioError(file, [{ path: '', message: `YAML aliases: ${where}${(err as Error).message.split('\n')[0]}; expected at most 100 aliases, each to an anchor defined before it` }]);
+    }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ScenarioError(file, [{ path: '', message: 'expected a mapping of scenario keys (name, horizon, contacts, handlers)' }]);
   }
+  const { problems } = checkUntrusted(value);
+  if (problems.length > 0) throw new ScenarioError(file, problems);
   return value as Record<string, unknown>;
 }
 
-/** `line L, column C: ` of a JSON.parse error that gives only a character position ('' if none). */
-function jsonWhere(text: string, message: string): string {
-  const m = /at position (\d+)/.exec(message);
-  if (!m || /\bline \d+/.test(message)) return '';
-  const before = text.slice(0, Number(m[1]));
-  const line = before.split('\n').length;
-  const col = Number(m[1]) - before.lastIndexOf('\n');
-  return `line ${line}, column ${col}: `;
+/** Line and column of the first alias (*name) in a YAML document, if any. */
+function firstAliasLine(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter): { line: number; col: number } | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return at === undefined ? undefined : lineCounter.linePos(at);
 }
 
 /** Read a file and everything it extends, merged; detects loops and missing files. */
@@ -162,6 +179,12 @@ function readComposed(file: string, chain: string[]): { raw: Record<string, unkn
   if (!existsSync(parentFile)) {
     throw new ScenarioError(file, [{ path: 'extends', message: `file not found: ${parentFile}; expected a path to another scenario file, relative to this one` }]);
   }
+  const kind = statSync(parentFile);
+  if (!kind.isFile()) {
+    // (extends: . names this file's own folder): the mistake is in this file's extends key
+    const what = kind.isDirectory() ? 'a directory' : 'not a regular file (a device, pipe or socket)';
+    throw new ScenarioError(file, [{ path: 'extends', message: `${parentFile} is ${what}; expected a path to another scenario file, relative to this one` }]);
+  }
   // the parent named as this file names it, relative to this file as given (portable across machines)
   const parent = readComposed(path.isAbsolute(parentRef) ? parentRef : path.join(path.dirname(file), parentRef), [...chain, resolved]);
   const merged = mergeScenario(parent.raw, own);
@@ -173,7 +196,7 @@ function readComposed(file: string, chain: string[]): { raw: Record<string, unkn
 export function mergeScenario(base: Record<string, unknown>, top: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(top)) {
-    const b = out[k];
+    const b = Object.hasOwn(out, k) ? out[k] : undefined;
     if (v === null) delete out[k]; // a key left empty (or null) removes the inherited value
     else out[k] = isPlainObject(b) && isPlainObject(v) ? mergeScenario(b, v) : v;
   }
@@ -187,6 +210,11 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function setPath(raw: Record<string, unknown>, keyPath: string, value: unknown, file: string): void {
   const parts = keyPath.split('.');
   if (parts.some((p) => p === '')) throw new ScenarioError(file, [{ path: keyPath, message: '--set: expected a key path like handlers.all.staff' }]);
+  const reserved = parts.find((p) => RESERVED_NAMES.has(p));
+  if (reserved !== undefined) throw new ScenarioError(file, [{ path: keyPath, message: `--set: ${reservedMessage(reserved)}` }]);
+  const checked = checkUntrusted(value, keyPath);
+  if (checked.problems.length > 0) throw new ScenarioError(file, checked.problems.map((p) => ({ ...p, message: `--set: ${p.message}` })));
+  value = checked.value;
   let node: Record<string, unknown> | unknown[] = raw;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
@@ -198,8 +226,15 @@ function setPath(raw: Record<string, unknown>, keyPath: string, value: unknown, 
       if (!Number.isInteger(index) || index < 0 || index > node.length) {
         throw new ScenarioError(file, [{ path: here, message: `--set ${keyPath}: expected an index from 0 to ${node.length} into this list, or replace the whole list (KEY=[a, b])` }]);
       }
-      if (last) node[index] = value;
-      else node = (node[index] ??= {}) as Record<string, unknown>;
+      if (last) {
+        node[index] = value;
+        continue;
+      }
+      const element = (node[index] ??= {});
+      if (element === null || typeof element !== 'object') {
+        throw new ScenarioError(file, [{ path: here, message: `--set ${keyPath}: this list element holds a value, not a section or a list` }]);
+      }
+      node = element as Record<string, unknown> | unknown[];
       continue;
     }
     if (last) {
@@ -207,7 +242,7 @@ function setPath(raw: Record<string, unknown>, keyPath: string, value: unknown, 
       else node[part] = value;
       return;
     }
-    const next = node[part];
+    const next = Object.hasOwn(node, part) ? node[part] : undefined;
     if (next === undefined) node[part] = {};
     else if (next === null || typeof next !== 'object') {
       throw new ScenarioError(file, [{ path: here, message: `--set ${keyPath}: this key holds a value, not a section or a list` }]);

@@ -10,26 +10,74 @@ import { z } from 'zod';
 const positive = (what = 'a number') => z.number({ error: `expected ${what}` }).positive({ error: 'must be > 0' });
 const nonNegative = (what = 'a number') =>
   z.number({ error: `expected ${what}` }).nonnegative({ error: 'must be >= 0' });
+/** A time in seconds, bounded. */
+const seconds = () => nonNegative().max(LIMITS.seconds, atMost(LIMITS.seconds, ' seconds'));
+const positiveSeconds = () => positive().max(LIMITS.seconds, atMost(LIMITS.seconds, ' seconds'));
 const count = () => z.number({ error: 'expected a whole number' }).int({ error: 'must be a whole number' });
+
+/**
+ * Upper bounds, each with its reason: legal values far past them cannot finish, or exhaust
+ * memory, long before they say anything useful (`calls_per_hour: 1e308` never ends).
+ */
+export const LIMITS = {
+  /** Ten years: the model has no trend beyond attrition, and every interval is held in memory. */
+  hours: 87_660,
+  days: 3_653,
+  /** Reporting intervals in the counted period (one year at 5 minutes is 105,120). */
+  intervals: 100_000,
+  /** About 100 times the busiest hour MetCC has had (999 peaks near 1,000 calls an hour). */
+  calls_per_hour: 100_000,
+  calls_per_day: 2_400_000,
+  calls_per_year: 876_000_000,
+  /** A multiplier of the daily volume (weekday, month, special day) or an hourly weight. */
+  multiplier: 1_000,
+  weight: 1e9,
+  /** Any time in seconds (handling, patience, targets, delays): about three years, past any horizon's length of a call. */
+  seconds: 1e8,
+  /** People in one group or shift: MetCC has about 1,000 call handlers. */
+  staff: 10_000,
+  /** Replications of one run (each is a full simulation; 10,000 already give sub-percent intervals). */
+  replications: 10_000,
+  /** Incidents a year at random; extra calls per incident and minutes they are spread over. */
+  per_year: 100_000,
+  extra_calls: 1_000_000,
+  over_minutes: 100_000,
+  /** Weeks (training, vacancies): ten years. */
+  weeks: 520,
+  handling_multiplier: 100,
+  daily_variation_cv: 10,
+  /** New calls one process simulates (expected, over all its replications): about an hour of one core at a million calls a second. Shards share a larger study out. */
+  calls_per_run: 4_000_000_000,
+} as const;
+
+/** `.max(limit)` with a message that says the limit and why there is one. */
+const atMost = (limit: number, unit = '') => ({ error: `must be at most ${limit.toLocaleString('en-GB')}${unit} (a sane bound: see the README's limits)` });
 
 /** ', got an empty value' for a key left empty in YAML (null), else ''. */
 const gotEmpty = (input: unknown) => (input === null ? ', got an empty value' : '');
+
+/**
+ * A name that may become one path segment (the scenario's name names its report folder):
+ * letters, digits, `-`, `_`, `.`, not starting with a dot (so never `.`, `..`, a hidden file,
+ * a separator or an absolute path).
+ */
+export const FOLDER_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
 export const DISTRIBUTION_FAMILIES = ['exponential', 'fixed', 'lognormal', 'gamma', 'uniform', 'empirical'] as const;
 
 /** `{ <family>: { parameters } }`, exactly one family. */
 export const distributionSchema = z
   .strictObject({
-    exponential: z.strictObject({ mean_seconds: positive() }).optional(),
-    fixed: z.strictObject({ seconds: nonNegative() }).optional(),
-    lognormal: z.strictObject({ mean_seconds: positive(), sd_seconds: positive() }).optional(),
-    gamma: z.strictObject({ mean_seconds: positive(), sd_seconds: positive() }).optional(),
+    exponential: z.strictObject({ mean_seconds: positiveSeconds() }).optional(),
+    fixed: z.strictObject({ seconds: seconds() }).optional(),
+    lognormal: z.strictObject({ mean_seconds: positiveSeconds(), sd_seconds: positiveSeconds() }).optional(),
+    gamma: z.strictObject({ mean_seconds: positiveSeconds(), sd_seconds: positiveSeconds() }).optional(),
     uniform: z
-      .strictObject({ min_seconds: nonNegative(), max_seconds: nonNegative() })
+      .strictObject({ min_seconds: seconds(), max_seconds: seconds() })
       .refine((u) => u.max_seconds > u.min_seconds, { error: 'max_seconds must be greater than min_seconds', path: ['max_seconds'] })
       .optional(),
     empirical: z
-      .strictObject({ seconds: z.array(nonNegative(), { error: 'expected a list of seconds' }).min(1, { error: 'must list at least one value' }) })
+      .strictObject({ seconds: z.array(seconds(), { error: 'expected a list of seconds' }).min(1, { error: 'must list at least one value' }) })
       .optional(),
   }, {
     error: (iss) =>
@@ -60,23 +108,24 @@ const isoDate = z
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
     error: 'not a real calendar date',
   });
+const multiplier = () => nonNegative('a multiplier').max(LIMITS.multiplier, atMost(LIMITS.multiplier));
 const share = () => z.number({ error: 'expected a share between 0 and 1' }).min(0, { error: 'must be >= 0' }).max(1, { error: 'must be <= 1' });
 const pct = () => z.number({ error: 'expected a percentage' }).min(0, { error: 'must be >= 0' }).max(100, { error: 'must be <= 100' });
 const sumsToOne = (values: Record<string, number | undefined>) => Math.abs(Object.values(values).reduce<number>((a, b) => a + (b ?? 0), 0) - 1) < 1e-6;
 
 /** 24 non-negative weights, one per hour from 00:00, renormalised in code. */
 const hourProfile = z
-  .array(nonNegative('a weight'), { error: 'expected a list of 24 hourly weights' })
+  .array(nonNegative('a weight').max(LIMITS.weight, atMost(LIMITS.weight)), { error: 'expected a list of 24 hourly weights' })
   .length(24, { error: 'expected exactly 24 hourly weights (00:00 to 23:00)' })
   .refine((a) => a.some((v) => v > 0), { error: 'at least one hour must have a weight > 0' });
 
 const horizonSchema = z
   .strictObject(
     {
-    hours: positive().optional(),
-    warmup_hours: nonNegative().optional(),
-    days: positive().optional(),
-    warmup_days: nonNegative().optional(),
+    hours: positive().max(LIMITS.hours, atMost(LIMITS.hours, ' hours')).optional(),
+    warmup_hours: nonNegative().max(LIMITS.hours, atMost(LIMITS.hours, ' hours')).optional(),
+    days: positive().max(LIMITS.days, atMost(LIMITS.days, ' days')).optional(),
+    warmup_days: nonNegative().max(LIMITS.days, atMost(LIMITS.days, ' days')).optional(),
     /** The first counted day (local clock; the warm-up runs before it). Gives real dates to intervals and months. */
     start_date: isoDate.optional(),
   },
@@ -91,17 +140,17 @@ const horizonSchema = z
 
 const arrivalsSchema = z
   .strictObject({
-    calls_per_hour: nonNegative().optional(),
-    calls_per_day: nonNegative().optional(),
-    calls_per_year: nonNegative().optional(),
+    calls_per_hour: nonNegative().max(LIMITS.calls_per_hour, atMost(LIMITS.calls_per_hour)).optional(),
+    calls_per_day: nonNegative().max(LIMITS.calls_per_day, atMost(LIMITS.calls_per_day)).optional(),
+    calls_per_year: nonNegative().max(LIMITS.calls_per_year, atMost(LIMITS.calls_per_year)).optional(),
     /** Shape of the day, 24 weights from 00:00 (renormalised). */
     hour_of_day: hourProfile.optional(),
     /** Shape of particular days of the week, overriding hour_of_day on those days. */
     hour_of_day_on: z.partialRecord(z.enum(DAYS, { error: `expected a day: ${DAYS.join(', ')}` }), hourProfile).optional(),
     /** Multipliers of the daily volume by day of the week (missing days: 1). */
-    day_of_week: z.partialRecord(z.enum(DAYS, { error: `expected a day: ${DAYS.join(', ')}` }), nonNegative('a multiplier')).optional(),
+    day_of_week: z.partialRecord(z.enum(DAYS, { error: `expected a day: ${DAYS.join(', ')}` }), multiplier()).optional(),
     /** Multipliers of the daily volume by month (missing months: 1). */
-    month_of_year: z.partialRecord(z.enum(MONTHS, { error: `expected a month: ${MONTHS.join(', ')}` }), nonNegative('a multiplier')).optional(),
+    month_of_year: z.partialRecord(z.enum(MONTHS, { error: `expected a month: ${MONTHS.join(', ')}` }), multiplier()).optional(),
     /**
      * Special days, "MM-DD" every year or "YYYY-MM-DD" once: a multiplier of the daily volume,
      * or { multiplier, hour_of_day } when the day also has a shape of its own (New Year's Eve).
@@ -109,13 +158,13 @@ const arrivalsSchema = z
     special_days: z
       .record(
         z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, { error: 'expected a day "MM-DD" or a date "YYYY-MM-DD"' }),
-        z.union([nonNegative('a multiplier'), z.strictObject({ multiplier: nonNegative('a multiplier'), hour_of_day: hourProfile.optional() })], {
+        z.union([multiplier(), z.strictObject({ multiplier: multiplier(), hour_of_day: hourProfile.optional() })], {
           error: 'expected a multiplier, or { multiplier: N, hour_of_day: [24 weights] }',
         }),
       )
       .optional(),
     /** Day-to-day overdispersion: each day's volume is multiplied by a gamma factor with mean 1 and this coefficient of variation. */
-    daily_variation_cv: nonNegative().optional(),
+    daily_variation_cv: nonNegative().max(LIMITS.daily_variation_cv, atMost(LIMITS.daily_variation_cv)).optional(),
   })
   .refine((a) => [a.calls_per_hour, a.calls_per_day, a.calls_per_year].filter((v) => v !== undefined).length === 1, {
     error: 'give exactly one of calls_per_hour, calls_per_day or calls_per_year',
@@ -153,9 +202,9 @@ const contactSchema = z.strictObject({
   handling_by_grade: z.partialRecord(z.enum(GRADES, { error: `expected a grade: ${GRADES.join(', ')}` }), distributionSchema).optional(),
   patience: distributionSchema.optional(),
   /** A share of callers who hang up at once, whatever the queue (misdials, second thoughts). */
-  immediate_hang_up: z.strictObject({ share: share(), within_seconds: positive() }).optional(),
+  immediate_hang_up: z.strictObject({ share: share(), within_seconds: positiveSeconds() }).optional(),
   /** The answer-time target; `calls_pct`, the share of calls to answer within it, is the target line of report.html (the model does not use it). */
-  target: z.strictObject({ answer_within_seconds: nonNegative(), calls_pct: pct().optional() }, { error: (iss) => (iss.code === 'invalid_type' ? `expected { answer_within_seconds: N }${gotEmpty(iss.input)}` : undefined) }),
+  target: z.strictObject({ answer_within_seconds: seconds(), calls_pct: pct().optional() }, { error: (iss) => (iss.code === 'invalid_type' ? `expected { answer_within_seconds: N }${gotEmpty(iss.input)}` : undefined) }),
   /** BT's connect leg (999): its time is inside the answer time, as the Home Office measures. */
   bt_connect: distributionSchema.optional(),
   /** Mix of true grades. */
@@ -174,9 +223,9 @@ const shiftSchema = z.strictObject({
   start: clockTime,
   end: clockTime,
   days: z.array(z.enum(DAYS, { error: `expected a day: ${DAYS.join(', ')}` }), { error: 'expected a list of days' }).min(1, { error: 'must list at least one day' }).optional(),
-  staff: count().min(0, { error: 'must be >= 0' }),
+  staff: count().min(0, { error: 'must be >= 0' }).max(LIMITS.staff, atMost(LIMITS.staff)),
   /** One break per handler per shift, staggered across the middle of the shift. */
-  break_minutes: nonNegative().optional(),
+  break_minutes: nonNegative().max(1440, atMost(1440, ' minutes')).optional(),
 });
 
 const handlerGroupSchema = z
@@ -185,7 +234,7 @@ const handlerGroupSchema = z
       error: 'must answer at least one contact type',
     }),
     /** Constant headcount, all available (the minimal form). */
-    staff: count().min(0, { error: 'must be >= 0' }).optional(),
+    staff: count().min(0, { error: 'must be >= 0' }).max(LIMITS.staff, atMost(LIMITS.staff)).optional(),
     /** Shifts by clock time and day of the week. */
     shifts: z.record(z.string(), shiftSchema).optional(),
     /** Share of rostered handlers absent (sickness, leave, training abstraction), drawn per handler per shift. */
@@ -195,21 +244,21 @@ const handlerGroupSchema = z
     /** Share of rostered people who leave in a year (at random times); their posts are refilled by recruits. */
     attrition_pct_per_year: z.number({ error: 'expected a percentage' }).min(0, { error: 'must be >= 0' }).lt(100, { error: 'must be < 100' }).optional(),
     /** Weeks a leaver's post stays empty before a recruit starts at the first training level (hiring and vetting). */
-    vacancy_weeks: nonNegative().optional(),
+    vacancy_weeks: nonNegative().max(LIMITS.weeks, atMost(LIMITS.weeks, ' weeks')).optional(),
     /** Only calls that have waited at least this long are offered to this group (overflow to other forces). */
-    takes_calls_waiting_seconds: nonNegative().optional(),
+    takes_calls_waiting_seconds: seconds().optional(),
   })
   .refine((g) => (g.staff === undefined) !== (g.shifts === undefined), { error: 'give exactly one of staff or shifts' });
 
 const trainingLevelSchema = z.strictObject({
   /** Handling time multiplier (1 = as the contact type's handling distribution). */
-  handling_multiplier: positive(),
+  handling_multiplier: positive().max(LIMITS.handling_multiplier, atMost(LIMITS.handling_multiplier)),
   /** Probability of assigning a wrong grade, percent. */
   misgrade_pct: pct().optional(),
   /** Of the wrong grades, the share that are too low (under-grading). */
   under_grade_share: share().optional(),
   /** Handlers at this level move to `becomes` spread evenly over this many weeks from the start. */
-  weeks_to_next_level: positive().optional(),
+  weeks_to_next_level: positive().max(LIMITS.weeks, atMost(LIMITS.weeks, ' weeks')).optional(),
   becomes: z.string().optional(),
   /** Coached on live calls: each such handler pairs with an experienced one; the pair is one answering position. */
   coached: z.boolean().optional(),
@@ -219,30 +268,30 @@ const majorIncidentSchema = z
   .strictObject({
     contact: z.string({ error: 'expected a contact type name' }),
     /** When it starts: hours from the start of the counted period, or a local date-time "YYYY-MM-DDTHH:MM". */
-    at_hours: nonNegative().optional(),
+    at_hours: nonNegative().max(LIMITS.hours, atMost(LIMITS.hours, ' hours')).optional(),
     at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'expected a local date-time "YYYY-MM-DDTHH:MM"' }).optional(),
     /** Or: incidents like this happen at random, this many a year on average (a Poisson process). */
-    per_year: positive().optional(),
+    per_year: positive().max(LIMITS.per_year, atMost(LIMITS.per_year)).optional(),
     /** Extra calls it brings (mean of a Poisson count), spread over `over_minutes`. */
-    extra_calls: positive(),
-    over_minutes: positive(),
+    extra_calls: positive().max(LIMITS.extra_calls, atMost(LIMITS.extra_calls)),
+    over_minutes: positive().max(LIMITS.over_minutes, atMost(LIMITS.over_minutes, ' minutes')),
   })
   .refine((m) => [m.at_hours, m.at, m.per_year].filter((v) => v !== undefined).length === 1, {
     error: 'give exactly one of at_hours, at (a dated incident) or per_year (incidents at random)',
   });
 
 const reportingSchema = z.strictObject({
-  interval_minutes: positive().refine((m) => Number.isInteger(m), { error: 'must be a whole number of minutes' }),
+  interval_minutes: positive().max(10_080, atMost(10_080, ' minutes (a week)')).refine((m) => Number.isInteger(m), { error: 'must be a whole number of minutes' }),
 });
 
 export const scenarioSchema = z.strictObject({
-  name: z.string({ error: 'expected a name' }).min(1, { error: 'must not be empty' }).regex(/^[A-Za-z0-9._-]+$/, {
-    error: 'use letters, digits, . _ - only (it names the report folder)',
+  name: z.string({ error: 'expected a name' }).min(1, { error: 'must not be empty' }).regex(FOLDER_NAME, {
+    error: 'use letters, digits, . _ - only, not starting with a dot (it names the report folder)',
   }),
   description: z.string({ error: 'expected text' }).optional(),
   extends: z.string().optional(),
   seed: count().min(0, { error: 'must be >= 0' }).optional(),
-  replications: count().min(1, { error: 'must be >= 1' }).optional(),
+  replications: count().min(1, { error: 'must be >= 1' }).max(LIMITS.replications, atMost(LIMITS.replications)).optional(),
   horizon: horizonSchema,
   reporting: reportingSchema.optional(),
   contacts: z.record(z.string(), contactSchema, { error: 'expected a map of contact types' }),

@@ -4,6 +4,7 @@ import type { Aggregate } from '../metrics/Aggregate.js';
 import { compareAggregates, type ComparisonRow } from '../metrics/comparison.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { StagedFiles } from '../report/StagedFiles.js';
+import { childFolder } from '../report/childFolder.js';
 import { fmt } from '../report/format.js';
 import { MergeError } from './MergeError.js';
 import { stageMerge } from './mergeShards.js';
@@ -44,6 +45,9 @@ export async function compareStudies(
   variant: LoadedScenario,
   options: StudyOptions & { onJobProgress?: (p: JobProgress) => void },
 ): Promise<{ rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult }> {
+  // the scenario names become sub-folders: each must lie inside --out
+  childFolder(options.outDir, baseline.scenario.name, "the baseline's scenario name");
+  childFolder(options.outDir, variant.scenario.name, "the variant's scenario name");
   // one progress over both scenarios' replications, naming the one running
   const count = replicationIndices(options.replications, options.shard).length;
   const job = new JobTracker(2 * count, options.onJobProgress);
@@ -125,13 +129,17 @@ export async function mergeCompareShards(dirs: readonly string[], outDir?: strin
   markers.forEach((m, i) => {
     if (m.baseline !== baseline || m.variant !== variant) throw new MergeError(`${dirs[i]}: compares ${m.baseline} with ${m.variant}, not ${baseline} with ${variant}`);
   });
-  const out = outDir ?? path.join('reports', `${baseline}-vs-${variant}`);
+  const out = outDir ?? childFolder('reports', `${baseline}-vs-${variant}`, `${dirs[0]}/${COMPARE_SHARD_FILE}: the scenario names`);
+  // names from the markers become sub-folders of the shards and of --out: each must lie inside them
+  for (const name of [baseline, variant]) childFolder(out, name, `${dirs[0]}/${COMPARE_SHARD_FILE}: the scenario name`);
+  if (baseline === variant) throw new MergeError(`${dirs[0]}/${COMPARE_SHARD_FILE}: baseline and variant are both '${baseline}'; expected two scenarios`);
+  const inputs = (name: string) => dirs.map((d) => childFolder(d, name, `${d}/${COMPARE_SHARD_FILE}: the scenario name`));
   const staged = new StagedFiles(out);
   try {
-    const base = await stageMerge(dirs.map((d) => path.join(d, baseline)), staged, baseline, commandLine);
-    const vari = await stageMerge(dirs.map((d) => path.join(d, variant)), staged, variant, commandLine);
+    const base = await stageMerge(inputs(baseline), staged, baseline, commandLine);
+    const vari = await stageMerge(inputs(variant), staged, variant, commandLine);
     const hours = [baseline, variant].map((name) => {
-      const { shards, results } = readShards(dirs.map((d) => path.join(d, name)));
+      const { shards, results } = readShards(inputs(name));
       const tally = new HourOfDayTally(reportShape(shards[0].scenario));
       for (const r of results) tally.add(r);
       return tally;

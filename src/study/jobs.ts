@@ -87,6 +87,8 @@ export async function executeJob(job: Job, onProgress?: (simSeconds: number) => 
       file!.once('close', () => resolve());
       file!.once('error', reject);
     });
+    // a write error (a full disk) may come while the simulation runs: it is heard when `closed` is awaited, not as an unhandled rejection
+    closed.catch(() => undefined);
     csv.pipe(file);
   }
   let blocked: Promise<void> | undefined;
@@ -99,12 +101,16 @@ export async function executeJob(job: Job, onProgress?: (simSeconds: number) => 
     onCall: csv
       ? (c) => {
           if (!csv!.write(callRow(c, shape.grades, shape.levels)) && !blocked) {
-            blocked = new Promise<void>((resolve) =>
-              csv!.once('drain', () => {
-                blocked = undefined;
-                resolve();
-              }),
-            );
+            // the drain never comes once the file has failed: `closed` rejects instead, ending the wait
+            blocked = Promise.race([
+              new Promise<void>((resolve) =>
+                csv!.once('drain', () => {
+                  blocked = undefined;
+                  resolve();
+                }),
+              ),
+              closed!,
+            ]);
           }
         }
       : undefined,

@@ -4,7 +4,9 @@ import type { LoadedScenario } from '../scenario/load.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { mergeCalls } from './callsCsv.js';
 import { RUN_FILES, type StagedStudy, type StudyResult } from './runStudy.js';
-import { aggregateShards } from './shardFile.js';
+import { aggregateShards, type ShardFile } from './shardFile.js';
+import { fileSha256 } from './fileSha256.js';
+import { MergeError } from './MergeError.js';
 import { writeReports } from './writeReports.js';
 
 /**
@@ -34,9 +36,20 @@ export async function stageMerge(dirs: readonly string[], staged: StagedFiles, f
   const shardSeconds = shards.reduce((t, sh) => t + (sh.wall_seconds ?? 0), 0);
   const files = await writeReports(staged, loaded, aggregate, { seed: first.seed, replications: first.replications, commandLine }, shardSeconds, folder);
   if (dirs.every((d) => existsSync(path.join(d, 'calls.csv')))) {
+    await checkCalls(dirs, shards);
     await mergeCalls(staged.stage(path.join(folder, 'calls.csv')), dirs, shards);
     files.push('calls.csv');
   }
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { aggregate, wallSeconds, files, replacing: RUN_FILES.map((f) => path.join(folder, f)) };
+}
+
+/** Each shard's calls.csv is the one its shard.json recorded (not cut short by a full disk or a kill, nor edited). */
+async function checkCalls(dirs: readonly string[], shards: readonly ShardFile[]): Promise<void> {
+  for (let i = 0; i < dirs.length; i++) {
+    const file = path.join(dirs[i], 'calls.csv');
+    const recorded = shards[i].calls_sha256;
+    if (recorded === undefined) throw new MergeError(`${file}: its shard.json records no calls.csv (the shard ran without --calls); run that shard again with --calls, or remove calls.csv`);
+    if ((await fileSha256(file)) !== recorded) throw new MergeError(`${file}: damaged or changed since the shard wrote it (its SHA-256 differs from shard.json's); run that shard again`);
+  }
 }

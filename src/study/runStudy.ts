@@ -4,6 +4,7 @@ import type { ReplicationResult } from '../metrics/ReplicationResult.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import { StagedFiles } from '../report/StagedFiles.js';
+import { fileSha256 } from './fileSha256.js';
 import { concatenateCalls } from './callsCsv.js';
 import { toPortable, type Job, type PortableResult } from './jobs.js';
 import { runJobs, type Progress } from './pool.js';
@@ -104,13 +105,16 @@ export async function stageStudy(loaded: LoadedScenario, options: StudyOptions, 
     options.onProgress,
   );
   const files: string[] = [];
+  let callsSha256: { calls_sha256?: string } = {};
   if (partsDir) {
-    await concatenateCalls(staged.stage(path.join(folder, 'calls.csv')), jobs.map((j) => j.callsPartPath!));
+    const callsPath = staged.stage(path.join(folder, 'calls.csv'));
+    await concatenateCalls(callsPath, jobs.map((j) => j.callsPartPath!));
     files.push('calls.csv');
+    if (shard) callsSha256 = { calls_sha256: await fileSha256(callsPath) };
   }
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (shard) {
-    const content = { ...shardFile(loaded, seed, replications, shard, portable), wall_seconds: Number(wallSeconds.toFixed(3)) };
+    const content = { ...shardFile(loaded, seed, replications, shard, portable), wall_seconds: Number(wallSeconds.toFixed(3)), ...callsSha256 };
     staged.text(path.join(folder, SHARD_FILE), JSON.stringify(content));
     files.push(SHARD_FILE);
   } else {

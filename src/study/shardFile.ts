@@ -4,6 +4,8 @@ import { Aggregate } from '../metrics/Aggregate.js';
 import type { ReplicationResult } from '../metrics/ReplicationResult.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
+import { LIMITS } from '../scenario/schema.js';
+import { NotARegularFile, readBoundedFile } from '../scenario/readBoundedFile.js';
 import { programVersion } from '../version.js';
 import { fromPortable, type PortableResult } from './jobs.js';
 import { MergeError } from './MergeError.js';
@@ -23,6 +25,8 @@ export interface ShardFile {
   shard: { index: number; count: number };
   /** Wall time this shard took (for the merged run.json's timing). */
   wall_seconds?: number;
+  /** SHA-256 of the shard's calls.csv, when it wrote one: `merge` checks it (a cut or edited log is refused). */
+  calls_sha256?: string;
   results: PortableResult[];
 }
 
@@ -86,8 +90,9 @@ export function readShards(dirs: readonly string[]): { shards: ShardFile[]; resu
     const file = path.join(dir, SHARD_FILE);
     if (!existsSync(file)) throw new MergeError(`${dir}: no ${SHARD_FILE}; expected the --out folder of a run with --shard i/n that finished`);
     let s: ShardFile;
+    const text = readShardText(file);
     try {
-      s = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
+      s = JSON.parse(text) as ShardFile;
     } catch {
       throw new MergeError(`${file}: not a metcc-sim shard file (it is not complete JSON)`);
     }
@@ -101,6 +106,7 @@ export function readShards(dirs: readonly string[]): { shards: ShardFile[]; resu
       Number.isInteger(s.replications) &&
       Number.isInteger(s.shard?.index) &&
       Number.isInteger(s.shard?.count) &&
+      s.shard.count >= 1 && s.shard.count <= LIMITS.replications && s.shard.index >= 0 && s.shard.index < s.shard.count &&
       Array.isArray(s.results);
     if (!wellFormed) throw new MergeError(`${file}: not a metcc-sim shard file (expected format metcc-sim-shard/1 with scenario, seed, replications, shard and results)`);
     return s;
@@ -118,6 +124,12 @@ export function readShards(dirs: readonly string[]): { shards: ShardFile[]; resu
     }
     if (seen.has(s.shard.index)) throw new MergeError(`${where}: shard ${s.shard.index}/${count} given twice`);
     seen.add(s.shard.index);
+    // every replication of the shard, once each: a shard file with results removed, added or repeated is damaged
+    const expected = replicationIndices(s.replications, s.shard);
+    const got = s.results.map((r) => r?.replication).sort((a, b) => a - b);
+    if (got.length !== expected.length || got.some((k, j) => k !== expected[j])) {
+      throw new MergeError(`${where}/${SHARD_FILE}: holds the results of ${got.length} replication${got.length === 1 ? '' : 's'}, expected replications ${expected.join(', ') || '(none)'} of shard ${s.shard.index}/${count}; the file is damaged or edited: run that shard again`);
+    }
   });
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
   if (missing.length) throw new MergeError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}; expected all ${count}`);
@@ -139,11 +151,25 @@ export function aggregateShards(dirs: readonly string[]): { aggregate: Aggregate
 
 /** A shard marker file (compare-shard.json, sweep-shard.json), or a MergeError saying it is unreadable. */
 export function readShardMarker(file: string): unknown {
+  const text = readShardText(file);
   try {
-    const m = JSON.parse(readFileSync(file, 'utf8'));
+    const m = JSON.parse(text);
     if (m && typeof m === 'object') return m;
   } catch {
     // fall through
   }
   throw new MergeError(`${file}: not a complete metcc-sim shard marker (the shard may not have finished: run it again)`);
+}
+
+/** The largest shard file read: JSON.parse needs it as one string, and V8 caps a string near 512 MB. */
+const MAX_SHARD_BYTES = 500 * 1024 * 1024;
+
+/** A shard file's text: a regular file of a bounded size (a pipe or device named shard.json is refused, not waited on). */
+function readShardText(file: string): string {
+  try {
+    return readBoundedFile(file, MAX_SHARD_BYTES, 'a metcc-sim shard file').toString('utf8');
+  } catch (err) {
+    if (err instanceof NotARegularFile) throw new MergeError(`${file}: ${err.message}`);
+    throw new MergeError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }

@@ -4,6 +4,7 @@ import { Aggregate } from '../metrics/Aggregate.js';
 import { loadScenario, type LoadedScenario, type Override } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import { StagedFiles } from '../report/StagedFiles.js';
+import { childFolder } from '../report/childFolder.js';
 import { SUMMARY_HEADERS, summaryTable } from '../report/reports.js';
 import { MergeError } from './MergeError.js';
 import { aggregateShards, readShardMarker, replicationIndices, SHARD_FILE, shardFile } from './shardFile.js';
@@ -189,7 +190,7 @@ export async function mergeSweepShards(dirs: readonly string[], outDir?: string)
     if (JSON.stringify(m.keys) !== JSON.stringify(first.keys)) throw new MergeError(`${dirs[i]}: sweeps other values than ${dirs[0]}; expected shards of one sweep`);
   });
   const merged = Array.from({ length: first.points }, (_, i) => aggregateShards(dirs.map((d) => path.join(d, pointDir(i)))));
-  const out = outDir ?? path.join('reports', `${merged[0].first.scenario.name}-sweep`);
+  const out = outDir ?? childFolder('reports', `${merged[0].first.scenario.name}-sweep`, `${dirs[0]}: the scenario name`);
   const { headers, rows } = sweepTable(first.keys, merged.map((m) => m.first.scenario.name), merged.map((m) => m.aggregate));
   const staged = new StagedFiles(out);
   try {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { outDirProblem } from '../../report/outDir.js';
+import { childFolder } from '../../report/childFolder.js';
 import { isCompareShard, mergeCompareShards } from '../../study/compare.js';
 import { mergeShards } from '../../study/mergeShards.js';
 import { readShards } from '../../study/shardFile.js';
@@ -18,7 +19,7 @@ export function mergeCommand(io: Io): CommandModule<object, { dirs: string[]; ou
     builder: (y) => y.positional('dirs', { type: 'string', array: true, demandOption: true }).options(MERGE_OPTIONS),
     handler: async (a) => {
       const { dirs, out } = a;
-      const problem = out === undefined ? null : outDirProblem(out);
+      const problem = out === undefined ? null : outDirProblem(out, dirs);
       if (problem) throw new UsageError(problem);
       if (isCompareShard(dirs[0])) {
         const r = await mergeCompareShards(dirs, out, a.commandLine);
@@ -30,7 +31,9 @@ export function mergeCommand(io: Io): CommandModule<object, { dirs: string[]; ou
         io.out(`merged ${dirs.length} sweep shards: sweep.csv written to ${r.outDir}/ (${r.rows.length} rows)`);
       } else {
         const name = readShards(dirs).shards[0].scenario.name;
-        const outDir = out ?? path.join('reports', name);
+        const outDir = out ?? childFolder('reports', name, `${dirs[0]}/shard.json: the scenario name`);
+        const defaultProblem = outDirProblem(outDir, dirs);
+        if (defaultProblem) throw new UsageError(defaultProblem);
         const result = await mergeShards(dirs, outDir, a.commandLine);
         printSummary(io, name, result.aggregate.summary(), result.aggregate.count);
         io.out(`merged ${dirs.length} shards into ${outDir}/ (${result.files.join(', ')})`);

@@ -1,0 +1,84 @@
+/**
+ * An odd or unwritable --out (issue 13, finding 5) is bad input found before simulating:
+ * exit 1, the option named, nothing written and no time spent on replications first.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, fixture, snapshot, stackLines, TempDirs } from './fixtures/harness.js';
+
+const temp = new TempDirs();
+afterAll(() => temp.cleanup());
+
+const RUN = ['run', fixture('small.yaml'), '--workers', '1', '--quiet', '--replications', '1'];
+
+function expectBadInput(r: { code: number; err: string }, ...patterns: RegExp[]): void {
+  expect(r.code, r.err).toBe(1);
+  for (const p of patterns) expect(r.err).toMatch(p);
+  expect(stackLines(r.err)).toEqual([]);
+}
+
+describe('--out that cannot take the reports', () => {
+  it('an empty --out is refused (it would write into the current folder)', async () => {
+    for (const out of ['', '  ']) {
+      const before = readdirSync('.');
+      expectBadInput(await cli(...RUN, '--out', out), /--out: expected a folder for the reports, got an empty value/);
+      expect(readdirSync('.')).toEqual(before);
+    }
+  });
+
+  it('a folder name too long for the file system is refused before simulating', async () => {
+    const dir = temp.make();
+    const started = Date.now();
+    expectBadInput(await cli(...RUN, '--set', 'horizon.hours=200', '--out', path.join(dir, 'x'.repeat(300))), /--out .*: too long; expected folder names of at most 255 bytes/);
+    expect(Date.now() - started).toBeLessThan(2_000); // (the 200-hour run would take longer)
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a read-only folder is refused before simulating (skipped as root: root writes anywhere)', async () => {
+    const dir = temp.make();
+    const locked = path.join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    try {
+      expectBadInput(await cli(...RUN, '--out', path.join(locked, 'out')), /no permission to make a folder in .*locked/);
+      expect(existsSync(path.join(locked, 'out'))).toBe(false);
+    } finally {
+      chmodSync(locked, 0o755);
+    }
+  });
+});
+
+/** A small tmpfs (root only, where mount is allowed), or null with the reason. */
+function smallDisk(): { dir: string; release(): void } | string {
+  if (process.getuid?.() !== 0) return 'not root';
+  const dir = temp.make('metcc-full-');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=300k', 'tmpfs', dir], { stdio: 'pipe' });
+  } catch (err) {
+    return `mount failed: ${String((err as Error).message).split('\n')[0]}`;
+  }
+  return { dir, release: () => execFileSync('umount', [dir]) };
+}
+
+describe('a full disk', () => {
+  const disk = smallDisk();
+  if (typeof disk === 'string') console.log(`full-disk test skipped: ${disk}`);
+  afterAll(() => typeof disk !== 'string' && disk.release());
+
+  for (const workers of ['1', '2']) {
+    it.skipIf(typeof disk === 'string')(`run --calls with ${workers} worker(s): exit 2, one clear line, no temporaries, earlier reports intact`, async () => {
+      const { dir } = disk as { dir: string };
+      const out = path.join(dir, `out-${workers}`);
+      const first = await cli(...RUN, '--out', out, '--set', 'horizon.hours=1');
+      expect(first.code, first.err).toBe(0);
+      const before = snapshot(out);
+      const r = await cli('run', fixture('small.yaml'), '--calls', '--workers', workers, '--replications', '2', '--quiet', '--out', out);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^metcc-sim: internal error: ENOSPC: no space left on device/)]);
+      expect(snapshot(out)).toEqual(before);
+      expect(readdirSync(out, { withFileTypes: true }).filter((e) => e.name.startsWith('.'))).toEqual([]);
+    });
+  }
+});
