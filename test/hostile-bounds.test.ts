@@ -181,7 +181,7 @@ describe('sane upper bounds, stated', () => {
     expect(r.code, r.err).toBe(0);
     const row = readCsv(path.join(out, 'summary.csv')).rows.find((x) => x.contact === '101')!;
     expect(row.offered).toBe('0');
-    const v = await cli('validate', file);
+    const v = await cli('validate', file, '--print');
     expect(v.out).toMatch(/calls_per_hour: 0\n/);
     expect(v.out).not.toMatch(/: -0\b/);
   });
