@@ -36,6 +36,11 @@ export interface SimOptions {
   commandLine?: string[];
 }
 
+/** compare's own option: changes to the variant only. */
+export const COMPARE_OPTIONS = {
+  vary: { type: 'string', array: true, default: [] as string[], describe: 'change the variant only: KEY.PATH=VALUE (repeatable; without a variant file, the variant is the baseline with these changes)' },
+} as const;
+
 export const MERGE_OPTIONS = {
   out: { type: 'string', describe: 'folder for the merged reports (default reports/<scenario name>)' },
 } as const;
@@ -57,7 +62,7 @@ export const ERLANG_OPTIONS = {
 /** Every command and the options it takes (besides --help). */
 export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   run: Object.keys(SIM_OPTIONS),
-  compare: Object.keys(SIM_OPTIONS),
+  compare: [...Object.keys(SIM_OPTIONS), ...Object.keys(COMPARE_OPTIONS)],
   sweep: Object.keys(SIM_OPTIONS),
   merge: Object.keys(MERGE_OPTIONS),
   validate: Object.keys(VALIDATE_OPTIONS),

@@ -17,13 +17,18 @@ import { reportHtml } from '../report/html/reportHtml.js';
 import { ReportSource } from '../report/html/ReportSource.js';
 import { JobTracker, simulatedSeconds, type JobProgress } from './jobProgress.js';
 import type { Progress } from './pool.js';
+import type { ReplicationResult } from '../metrics/ReplicationResult.js';
+import type { Scenario } from '../scenario/load.js';
+import {
+  COMPARISON_INTERVALS_FILE, COMPARISON_PROFILE_FILE, comparisonIntervalsTable, comparisonProfile, comparisonProfileTable, hoursThatMatterMost, type ProfileRow,
+} from './comparisonIntervals.js';
 
 export const COMPARISON_HEADERS = ['metric', 'contact', 'baseline', 'variant', 'difference', 'difference_ci95', 'baseline_ci95', 'variant_ci95'] as const;
 /** Marks the --out folder of `compare --shard i/n`: which two scenario folders it holds. */
 export const COMPARE_SHARD_FILE = 'compare-shard.json';
 /** Names the baseline's and the variant's folders (for report.html and `metcc-sim report`). */
 export const COMPARE_FILE = 'compare.json';
-const COMPARE_FILES = ['comparison.csv', 'comparison_hours.csv', COMPARE_FILE, 'report.html', COMPARE_SHARD_FILE];
+const COMPARE_FILES = ['comparison.csv', 'comparison_hours.csv', COMPARISON_INTERVALS_FILE, COMPARISON_PROFILE_FILE, COMPARE_FILE, 'report.html', COMPARE_SHARD_FILE];
 
 interface CompareShardMarker {
   format: 'metcc-sim-compare-shard/1';
@@ -44,7 +49,7 @@ export async function compareStudies(
   baseline: LoadedScenario,
   variant: LoadedScenario,
   options: StudyOptions & { onJobProgress?: (p: JobProgress) => void },
-): Promise<{ rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult }> {
+): Promise<{ rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; topHours: ProfileRow[] }> {
   // the scenario names become sub-folders: each must lie inside --out
   childFolder(options.outDir, baseline.scenario.name, "the baseline's scenario name");
   childFolder(options.outDir, variant.scenario.name, "the variant's scenario name");
@@ -59,11 +64,18 @@ export async function compareStudies(
   const staged = new StagedFiles(options.outDir);
   try {
     const hours = [baseline, variant].map((l) => new HourOfDayTally(reportShape(l.scenario)));
+    const kept: [ReplicationResult[], ReplicationResult[]] = [[], []];
     const study = (l: LoadedScenario, i: number) =>
-      stageStudy(l, { ...options, onProgress: batch(l, i * count, i === 0 ? 'baseline' : 'variant'), onResult: (r) => hours[i].add(r) }, staged, l.scenario.name);
+      stageStudy(
+        l,
+        { ...options, onProgress: batch(l, i * count, i === 0 ? 'baseline' : 'variant'), onResult: (r) => (hours[i].add(r), kept[i].push(r)) },
+        staged,
+        l.scenario.name,
+      );
     const base = await study(baseline, 0);
     const vari = await study(variant, 1);
     let rows: ComparisonRow[] = [];
+    let topHours: ProfileRow[] = [];
     if (options.shard) {
       const marker: CompareShardMarker = {
         format: 'metcc-sim-compare-shard/1',
@@ -73,10 +85,10 @@ export async function compareStudies(
       };
       staged.text(COMPARE_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
     } else {
-      rows = await writeComparison(staged, base.aggregate, vari.aggregate, hours, [baseline.scenario.name, variant.scenario.name]);
+      ({ rows, topHours } = await writeComparison(staged, base.aggregate, vari.aggregate, hours, [baseline.scenario, variant.scenario], kept));
     }
     staged.commit([...COMPARE_FILES, ...base.replacing, ...vari.replacing]);
-    return { rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari) };
+    return { rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari), topHours };
   } catch (err) {
     staged.abort();
     throw err;
@@ -88,10 +100,19 @@ function withoutReplacing({ replacing: _replacing, ...result }: StagedStudy): St
 }
 
 /**
- * comparison.csv, comparison_hours.csv, compare.json and the compare's report.html, drawn from
- * these and from both scenario folders' files as staged (all are committed together).
+ * comparison.csv, comparison_hours.csv, comparison_intervals.csv, comparison_profile.csv,
+ * compare.json and the compare's report.html, drawn from these and from both scenario folders'
+ * files as staged (all are committed together).
  */
-async function writeComparison(staged: StagedFiles, base: Aggregate, variant: Aggregate, hours: HourOfDayTally[], names: [string, string]): Promise<ComparisonRow[]> {
+async function writeComparison(
+  staged: StagedFiles,
+  base: Aggregate,
+  variant: Aggregate,
+  hours: HourOfDayTally[],
+  scenarios: [Scenario, Scenario],
+  results: [ReplicationResult[], ReplicationResult[]],
+): Promise<{ rows: ComparisonRow[]; topHours: ProfileRow[] }> {
+  const names = [scenarios[0].name, scenarios[1].name];
   const rows = compareAggregates(base, variant);
   const table: Table = {
     name: 'comparison.csv',
@@ -103,7 +124,11 @@ async function writeComparison(staged: StagedFiles, base: Aggregate, variant: Ag
   for (const t of [table, byHour]) await staged.csv(t.name, t.headers, t.rows);
   staged.text(COMPARE_FILE, JSON.stringify(facts, null, 2) + '\n');
   staged.text('report.html', await reportHtml(ReportSource.of(staged.dir, [table, byHour], { [COMPARE_FILE]: facts }, staged)));
-  return rows;
+  // the effect per interval and per hour of the week, paired over replications
+  const [b, v] = scenarios.map((scenario, i) => ({ scenario, results: results[i] }));
+  const profile = comparisonProfile(b, v);
+  for (const t of [comparisonIntervalsTable(b, v), comparisonProfileTable(profile)]) await staged.csv(t.name, t.headers, t.rows);
+  return { rows, topHours: hoursThatMatterMost(profile) };
 }
 
 /** True if the folder is the output of `compare --shard`. */
@@ -116,7 +141,11 @@ export function isCompareShard(dir: string): boolean {
  * comparison.csv from the two, as an unsharded compare would have written them (one unit, as
  * `compareStudies` commits it).
  */
-export async function mergeCompareShards(dirs: readonly string[], outDir?: string, commandLine?: readonly string[]): Promise<{ outDir: string; rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; names: [string, string] }> {
+export async function mergeCompareShards(
+  dirs: readonly string[],
+  outDir?: string,
+  commandLine?: readonly string[],
+): Promise<{ outDir: string; rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; names: [string, string]; topHours: ProfileRow[] }> {
   const markers = dirs.map((d) => {
     const file = path.join(d, COMPARE_SHARD_FILE);
     if (!existsSync(file)) throw new MergeError(`${d}: no ${COMPARE_SHARD_FILE}; expected the --out folders of one compare --shard study`);
@@ -138,15 +167,16 @@ export async function mergeCompareShards(dirs: readonly string[], outDir?: strin
   try {
     const base = await stageMerge(inputs(baseline), staged, baseline, commandLine);
     const vari = await stageMerge(inputs(variant), staged, variant, commandLine);
-    const hours = [baseline, variant].map((name) => {
-      const { shards, results } = readShards(inputs(name));
+    const read = [baseline, variant].map((name) => readShards(inputs(name)));
+    const hours = read.map(({ shards, results }) => {
       const tally = new HourOfDayTally(reportShape(shards[0].scenario));
       for (const r of results) tally.add(r);
       return tally;
     });
-    const rows = await writeComparison(staged, base.aggregate, vari.aggregate, hours, [baseline, variant]);
+    const scenarios = read.map((r) => r.shards[0].scenario) as [Scenario, Scenario];
+    const { rows, topHours } = await writeComparison(staged, base.aggregate, vari.aggregate, hours, scenarios, [read[0].results, read[1].results]);
     staged.commit([...COMPARE_FILES, ...base.replacing, ...vari.replacing]);
-    return { outDir: out, rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari), names: [baseline, variant] };
+    return { outDir: out, rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari), names: [baseline, variant], topHours };
   } catch (err) {
     staged.abort();
     throw err;

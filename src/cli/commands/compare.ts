@@ -1,10 +1,12 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
+import type { LoadedScenario } from '../../scenario/load.js';
 import { compareStudies } from '../../study/compare.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../Io.js';
-import { parseSets, simOptions, type SimOptions } from '../options.js';
+import { COMPARE_OPTIONS, simOptions, type SimOptions } from '../options.js';
+import { loadCompared } from '../vary.js';
+import { printTopHours } from '../printHours.js';
 import { printComparison, printWarnings } from '../print.js';
 import { studySettings } from '../studySettings.js';
 
@@ -13,19 +15,22 @@ function targetsOf(loaded: Pick<LoadedScenario, 'scenario'>): Map<string, number
   return new Map(Object.entries(loaded.scenario.contacts).map(([name, c]) => [name, c.target.answer_within_seconds]));
 }
 
-/** `metcc-sim compare <baseline> <variant>`: both scenarios on common random numbers, and their paired differences. */
-export function compareCommand(io: Io): CommandModule<object, SimOptions & { baseline: string; variant: string }> {
+/**
+ * `metcc-sim compare <baseline> [variant]`: both scenarios on common random numbers, and their
+ * paired differences overall, per interval and per hour of the week. Without a variant file,
+ * the variant is the baseline with the `--vary` changes.
+ */
+export function compareCommand(io: Io): CommandModule<object, SimOptions & { baseline: string; variant?: string; vary: string[] }> {
   return {
-    command: 'compare <baseline> <variant>',
-    describe: 'simulate both on common random numbers; write both reports and the paired differences',
+    command: 'compare <baseline> [variant]',
+    describe: 'simulate both on common random numbers (the variant may be the baseline with --vary changes); write both reports and the paired differences',
     builder: (y) =>
       simOptions(y)
+        .options(COMPARE_OPTIONS)
         .positional('baseline', { type: 'string', demandOption: true })
-        .positional('variant', { type: 'string', demandOption: true }),
+        .positional('variant', { type: 'string' }),
     handler: async (a) => {
-      const overrides = parseSets(a.set);
-      const base = loadScenario(a.baseline, overrides);
-      const variant = loadScenario(a.variant, overrides);
+      const { base, variant } = loadCompared(a.baseline, a.variant, a.set, a.vary);
       for (const l of [base, variant]) printWarnings(io, l);
       if (base.scenario.name === variant.scenario.name) {
         throw new UsageError(`compare: both scenarios are named '${base.scenario.name}'; expected different names (each names its report folder)`);
@@ -37,7 +42,8 @@ export function compareCommand(io: Io): CommandModule<object, SimOptions & { bas
         return;
       }
       printComparison(io, base.scenario.name, variant.scenario.name, result.rows, settings.replications, targetsOf(base));
-      io.out(`reports written to ${settings.outDir}/ (comparison.csv, ${base.scenario.name}/, ${variant.scenario.name}/)`);
+      printTopHours(io, result.topHours, base.scenario.name, variant.scenario.name);
+      io.out(`reports written to ${settings.outDir}/ (comparison.csv, comparison_intervals.csv, comparison_profile.csv, ${base.scenario.name}/, ${variant.scenario.name}/)`);
     },
   };
 }

@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../Io.js';
 import { MERGE_OPTIONS } from '../options.js';
 import { printComparison, printSummary } from '../print.js';
+import { printTopHours } from '../printHours.js';
 
 /** `metcc-sim merge <dirs..>`: the shards of a run, compare or sweep combined into the reports of one. */
 export function mergeCommand(io: Io): CommandModule<object, { dirs: string[]; out?: string; commandLine?: string[] }> {
@@ -25,6 +26,7 @@ export function mergeCommand(io: Io): CommandModule<object, { dirs: string[]; ou
         const r = await mergeCompareShards(dirs, out, a.commandLine);
         const targets = new Map(r.baseline.aggregate.shape.contacts.map((c) => [c.name, c.targetSeconds]));
         printComparison(io, r.names[0], r.names[1], r.rows, r.baseline.aggregate.count, targets);
+        printTopHours(io, r.topHours, r.names[0], r.names[1]);
         io.out(`merged ${dirs.length} compare shards into ${r.outDir}/ (comparison.csv, ${r.names[0]}/, ${r.names[1]}/)`);
       } else if (isSweepShard(dirs[0])) {
         const r = await mergeSweepShards(dirs, out);
