@@ -121,7 +121,7 @@ describe('run', () => {
     expect(starts).toHaveLength(6);
     starts.forEach((s, i) => i > 0 && expect(s - starts[i - 1]).toBe(3600));
     const peel = readCsv(path.join(plain, 'peel.csv'));
-    expect(peel.rows.map((r) => `${r.month}/${r.contact}`).sort()).toEqual(['month-1/101', 'month-1/999']);
+    expect(peel.rows.map((r) => `${r.month}/${r.contact}`).sort()).toEqual(['all/101', 'all/999', 'month-1/101', 'month-1/999']);
   });
 
   it('run.json holds the provenance and the resolved scenario', () => {
@@ -546,9 +546,10 @@ describe('a hand-worked story: one handler, fixed handling 60 s, fixed patience 
 
   it('peel.csv: the Home Office bands of the answered calls, summing to 100', () => {
     const rows = csv['peel.csv'].rows;
-    expect(rows).toHaveLength(1);
-    const [row] = rows;
+    expect(rows).toHaveLength(2); // the month, then the whole period (here the same calls)
+    const [row, all] = rows;
     expect(row.month).toBe('month-1');
+    expect(all).toEqual({ ...row, month: 'all' });
     const counted = calls.filter((c) => c.counted);
     const answered = counted.filter((c) => c.outcome === 'answered');
     const share = (f: (w: number) => boolean) => (100 * answered.filter((c) => f(c.wait)).length) / answered.length;

@@ -19,6 +19,13 @@ export const SIM_OPTIONS = {
   shard: { type: 'string', describe: 'i/n: run only the replications k with k mod n = i' },
   resume: { type: 'boolean', default: false, describe: 'with --shard: skip the shard if its output is already complete' },
   quiet: { type: 'boolean', default: false, describe: 'no progress output' },
+  confidence: { type: 'number', describe: 'level of every confidence interval, percent (default 95; the _ci95 columns become _ci<level>)' },
+} as const;
+
+/** run's own options: replications until an interval is narrow enough. */
+export const RUN_OPTIONS = {
+  precision: { type: 'string', array: true, default: [] as string[], describe: 'add replications until this half-width is reached: CONTACT.METRIC=HALF_WIDTH (repeatable)' },
+  'max-replications': { type: 'number', default: 100, describe: 'the cap on replications for --precision' },
 } as const;
 
 /** What the simulating commands' handlers receive from SIM_OPTIONS. */
@@ -34,6 +41,7 @@ export interface SimOptions {
   resume: boolean;
   /** The command line as typed (set by main's middleware), for run.json. */
   commandLine?: string[];
+  confidence?: number;
 }
 
 /** compare's own option: changes to the variant only. */
@@ -43,6 +51,7 @@ export const COMPARE_OPTIONS = {
 
 export const MERGE_OPTIONS = {
   out: { type: 'string', describe: 'folder for the merged reports (default reports/<scenario name>)' },
+  confidence: { type: 'number', describe: 'level of every confidence interval, percent (default 95)' },
 } as const;
 
 export const VALIDATE_OPTIONS = {
@@ -61,7 +70,7 @@ export const ERLANG_OPTIONS = {
 
 /** Every command and the options it takes (besides --help). */
 export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
-  run: Object.keys(SIM_OPTIONS),
+  run: [...Object.keys(SIM_OPTIONS), ...Object.keys(RUN_OPTIONS)],
   compare: [...Object.keys(SIM_OPTIONS), ...Object.keys(COMPARE_OPTIONS)],
   sweep: Object.keys(SIM_OPTIONS),
   merge: Object.keys(MERGE_OPTIONS),

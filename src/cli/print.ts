@@ -16,11 +16,12 @@ export function textTable(headers: string[], rows: string[][]): string {
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+const level = (confidence: number) => `${Number((confidence * 100).toFixed(4))}%`;
 const pm = (mean: number, half: number | null, d = 1) => (half === null ? fmt(mean, d) : `${fmt(mean, d)} ± ${fmt(half, d)}`);
 
 /** The short summary a run prints: per contact type, service level, abandonment and ASA with 95% CIs. */
-export function printSummary(io: Io, scenario: string, summary: ContactSummary[], replications: number): void {
-  io.out(`${scenario}: ${replications} replication${replications === 1 ? '' : 's'}${replications > 1 ? ' (± is the 95% confidence half-width)' : ''}`);
+export function printSummary(io: Io, scenario: string, summary: ContactSummary[], replications: number, confidence = 0.95): void {
+  io.out(`${scenario}: ${replications} replication${replications === 1 ? '' : 's'}${replications > 1 ? ` (± is the ${level(confidence)} confidence half-width)` : ''}`);
   io.out(
     textTable(
       ['contact', 'target s', 'offered', 'service level %', 'in target % of answered', 'abandoned %', 'mean answer s', 'p90 answer s'],
@@ -29,7 +30,7 @@ export function printSummary(io: Io, scenario: string, summary: ContactSummary[]
         fmt(s.targetSeconds),
         fmt(s.offered, 0),
         pm(s.serviceLevelPct, s.serviceLevelPctCi95),
-        fmt(s.answeredWithinTargetPct, 1),
+        pm(s.answeredWithinTargetPct, s.answeredWithinTargetPctCi95),
         pm(s.abandonedPct, s.abandonedPctCi95),
         pm(s.meanAnswerSeconds, s.meanAnswerSecondsCi95),
         fmt(s.p90AnswerSeconds, 1),
@@ -58,8 +59,9 @@ export function printComparison(
   rows: ComparisonRow[],
   replications: number,
   targetSeconds: ReadonlyMap<string, number>,
+  confidence = 0.95,
 ): void {
-  io.out(`${baseline} -> ${variant}: ${replications} paired replication${replications === 1 ? '' : 's'} on common random numbers${replications > 1 ? ' (± is the 95% confidence half-width)' : ''}`);
+  io.out(`${baseline} -> ${variant}: ${replications} paired replication${replications === 1 ? '' : 's'} on common random numbers${replications > 1 ? ` (± is the ${level(confidence)} confidence half-width)` : ''}`);
   const find = (metric: string, contact: string) => rows.find((r) => r.metric === metric && r.contact === contact);
   const lines: string[][] = [];
   const contacts = [...new Set(rows.map((r) => r.contact))].filter((c) => c !== 'all');

@@ -9,6 +9,7 @@ import { MAX_WORKERS, parseShard, positiveInt, type SimOptions } from './options
 import { LIMITS } from '../scenario/schema.js';
 import { expectedCallsPerReplication } from '../scenario/expectedCalls.js';
 import { progressLine } from './progress.js';
+import { parseConfidence } from './intervalOptions.js';
 
 /** Defaults that depend on the machine. */
 export const defaults = { workers: availableParallelism() };
@@ -18,7 +19,7 @@ export function studySettings(
   loaded: LoadedScenario,
   argv: SimOptions,
   defaultOut: string,
-): StudyOptions & { workers: number; finish(): void; onJobProgress?: (p: JobProgress) => void } {
+): StudyOptions & { workers: number; confidence: number; finish(): void; onJobProgress?: (p: JobProgress) => void } {
   const seed = positiveInt('seed', argv.seed, 0) ?? loaded.scenario.seed;
   const replications = positiveInt('replications', argv.replications, 1, LIMITS.replications) ?? loaded.scenario.replications;
   const workers = positiveInt('workers', argv.workers, 1, MAX_WORKERS) ?? defaults.workers;
@@ -47,6 +48,7 @@ export function studySettings(
     workers,
     shard,
     resume: argv.resume,
+    confidence: parseConfidence(argv.confidence),
     // a run's own progress; compare and sweep make theirs from onJobProgress, across all their replications
     onProgress: new JobTracker(count, progress.onProgress).batch(0, () => loaded.scenario.name, () => simulatedSeconds(loaded.scenario)),
     onJobProgress: progress.onProgress,

@@ -20,6 +20,8 @@ export interface ContactSummary {
   serviceLevelPct: number;
   serviceLevelPctCi95: number | null;
   answeredWithinTargetPct: number;
+  /** Half-width of the Home Office measure's interval (at the aggregate's confidence level). */
+  answeredWithinTargetPctCi95: number | null;
   abandonedPct: number;
   abandonedPctCi95: number | null;
   meanAnswerSeconds: number;
@@ -49,8 +51,14 @@ export class Aggregate {
   readonly events = { arrivals: 0, answers: 0, serviceEnds: 0, abandonments: 0 };
   calendarEvents = 0;
   count = 0;
+  /** Each replication's per-month arrays (small), for the months' confidence intervals. */
+  readonly monthsPerReplication: Float64Array[][] = [];
 
-  constructor(readonly shape: ReportShape) {
+  /** `confidence`: the level of every interval this aggregate reports (0.95: the `_ci95` columns). */
+  constructor(
+    readonly shape: ReportShape,
+    readonly confidence = 0.95,
+  ) {
     this.waits = shape.contacts.map(() => new WaitHistogram());
     ({ intervals: this.intervals, months: this.months, staffed: this.staffed, busy: this.busy, triage: this.triage } = emptyTallyArrays(shape));
   }
@@ -58,6 +66,7 @@ export class Aggregate {
   add(r: ReplicationResult): void {
     this.count++;
     this.figures.push(replicationFigures(this.shape, r));
+    this.monthsPerReplication.push(r.months);
     this.shape.contacts.forEach((_, k) => {
       this.waits[k].merge(r.contacts[k].waits);
       addInto(this.intervals[k], r.intervals[k]);
@@ -87,9 +96,10 @@ export class Aggregate {
   summary(): ContactSummary[] {
     return this.shape.contacts.map((c, k) => {
       const per = this.figures.map((f) => f[k]);
-      const sl = pooled(per.map((f) => f.serviceLevelPct));
-      const ab = pooled(per.map((f) => f.abandonedPct));
-      const asa = pooled(per.map((f) => f.meanAnswerSeconds));
+      const sl = pooled(per.map((f) => f.serviceLevelPct), this.confidence);
+      const ho = pooled(per.map((f) => f.answeredWithinTargetPct), this.confidence);
+      const ab = pooled(per.map((f) => f.abandonedPct), this.confidence);
+      const asa = pooled(per.map((f) => f.meanAnswerSeconds), this.confidence);
       const mean = (pick: (f: ReplicationFigures) => number) => pooled(per.map(pick)).mean;
       return {
         contact: c.name,
@@ -99,7 +109,8 @@ export class Aggregate {
         abandoned: mean((f) => f.abandoned),
         serviceLevelPct: sl.mean,
         serviceLevelPctCi95: sl.halfWidth,
-        answeredWithinTargetPct: mean((f) => f.answeredWithinTargetPct),
+        answeredWithinTargetPct: ho.mean,
+        answeredWithinTargetPctCi95: ho.halfWidth,
         abandonedPct: ab.mean,
         abandonedPctCi95: ab.halfWidth,
         meanAnswerSeconds: asa.mean,
@@ -138,7 +149,7 @@ export class Aggregate {
 
   /** grading.csv rows: per handler level and for all, how often grades were wrong, and true I calls graded lower. */
   gradingRows(): GradingRow[] {
-    return gradingRows(this.shape, this.triage, this.count, pooled(this.iGradedLowerPct()));
+    return gradingRows(this.shape, this.triage, this.count, pooled(this.iGradedLowerPct(), this.confidence));
   }
 
   /** staffing.csv rows: answered calls and busy hours by group, shift and training level (mean per replication). */
@@ -151,9 +162,9 @@ export class Aggregate {
       });
   }
 
-  /** peel.csv rows: per month and contact, the Home Office bands as shares of answered calls. */
+  /** peel.csv rows: per month and contact type, then the whole period (month -1); see peelRows. */
   peelRows(): PeelRow[] {
-    return peelRows(this.shape, this.months, this.count);
+    return peelRows(this.shape, this.monthsPerReplication, this.confidence);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Aggregate } from './Aggregate.js';
 import type { ReplicationFigures } from './replicationFigures.js';
-import { meanCi95 } from './stats.js';
+import { meanHalfWidth } from './confidence.js';
 
 /** One row of comparison.csv: a metric's baseline and variant values and their paired difference. */
 export interface ComparisonRow {
@@ -28,12 +28,12 @@ const PER_REPLICATION: [string, (f: ReplicationFigures) => number][] = [
 ];
 
 /** Mean paired difference over the replications where both values exist. */
-function paired(base: number[], variant: number[]): Omit<ComparisonRow, 'metric' | 'contact'> {
+function paired(base: number[], variant: number[], confidence = 0.95): Omit<ComparisonRow, 'metric' | 'contact'> {
   const pairs = base.map((b, i) => [b, variant[i]]).filter(([b, v]) => Number.isFinite(b) && Number.isFinite(v));
   if (pairs.length === 0) return { baseline: NaN, variant: NaN, difference: NaN, differenceCi95: null, baselineCi95: null, variantCi95: null };
-  const d = meanCi95(pairs.map(([b, v]) => v - b));
-  const b = meanCi95(pairs.map(([x]) => x));
-  const v = meanCi95(pairs.map(([, x]) => x));
+  const d = meanHalfWidth(pairs.map(([b, v]) => v - b), confidence);
+  const b = meanHalfWidth(pairs.map(([x]) => x), confidence);
+  const v = meanHalfWidth(pairs.map(([, x]) => x), confidence);
   return { baseline: b.mean, variant: v.mean, difference: d.mean, differenceCi95: d.halfWidth, baselineCi95: b.halfWidth, variantCi95: v.halfWidth };
 }
 
@@ -49,7 +49,7 @@ export function compareAggregates(base: Aggregate, variant: Aggregate): Comparis
     const vk = vNames.indexOf(c.name);
     if (vk < 0) return;
     for (const [metric, pick] of PER_REPLICATION) {
-      rows.push({ metric, contact: c.name, ...paired(base.figures.map((f) => pick(f[k])), variant.figures.map((f) => pick(f[vk]))) });
+      rows.push({ metric, contact: c.name, ...paired(base.figures.map((f) => pick(f[k])), variant.figures.map((f) => pick(f[vk])), base.confidence) });
     }
     for (const [metric, p] of [['p50_answer_seconds', 0.5], ['p90_answer_seconds', 0.9], ['p95_answer_seconds', 0.95]] as const) {
       const b = base.waits[k].quantile(p);
@@ -60,7 +60,7 @@ export function compareAggregates(base: Aggregate, variant: Aggregate): Comparis
   const bi = base.iGradedLowerPct();
   const vi = variant.iGradedLowerPct();
   if (bi.some(Number.isFinite) || vi.some(Number.isFinite)) {
-    rows.push({ metric: 'true_i_graded_lower_pct', contact: 'all', ...paired(bi, vi) });
+    rows.push({ metric: 'true_i_graded_lower_pct', contact: 'all', ...paired(bi, vi, base.confidence) });
   }
   return rows;
 }

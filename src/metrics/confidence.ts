@@ -1,3 +1,4 @@
+import { mean, sampleVariance } from 'simple-statistics';
 import { tQuantile } from './stats.js';
 
 /**
@@ -24,29 +25,21 @@ export function tCritical(n: number, confidence: number): number {
   return tQuantile(1 - (1 - confidence) / 2, n - 1);
 }
 
-/** Sample standard deviation (divisor n - 1), two-pass with the correction term. */
-function sd(values: readonly number[], mean: number): number {
-  const n = values.length;
-  let ss = 0;
-  let comp = 0;
-  for (const v of values) {
-    const d = v - mean;
-    ss += d * d;
-    comp += d;
-  }
-  return Math.sqrt(Math.max(0, (ss - (comp * comp) / n) / (n - 1)));
+/** Sample standard deviation (divisor n - 1): simple-statistics' two-pass variance. */
+function sd(values: readonly number[]): number {
+  return Math.sqrt(sampleVariance(values as number[]));
 }
 
-/** Mean of the finite values and its half-width (null with fewer than two values). */
+/**
+ * Mean of the finite values and its half-width (null with fewer than two values): at 0.95,
+ * exactly meanCi95's figures (the same mean, variance and order of operations).
+ */
 export function meanHalfWidth(values: readonly number[], confidence = 0.95): { mean: number; halfWidth: number | null } {
   const finite = values.filter((v) => Number.isFinite(v));
   const n = finite.length;
   if (n === 0) return { mean: NaN, halfWidth: null };
-  let sum = 0;
-  for (const v of finite) sum += v;
-  const mean = sum / n;
-  if (n < 2) return { mean, halfWidth: null };
-  return { mean, halfWidth: (tCritical(n, confidence) * sd(finite, mean)) / Math.sqrt(n) };
+  if (n < 2) return { mean: mean(finite), halfWidth: null };
+  return { mean: mean(finite), halfWidth: tCritical(n, confidence) * Math.sqrt(sampleVariance(finite) / n) };
 }
 
 /**
@@ -62,11 +55,12 @@ export function ratioOfSums(
   const r = ratioResiduals(num, den);
   if (r === null) return { value: NaN, halfWidth: null };
   const hw = halfWidthOf(r.z, confidence);
-  return { value: scale * r.ratio, halfWidth: hw === null ? null : scale * hw };
+  // (scale × Σnum) ÷ Σden, in that order: the same bytes as the reports' pooled ratios
+  return { value: (scale * r.sumNum) / r.sumDen, halfWidth: hw === null ? null : scale * hw };
 }
 
 /** Residuals of a ratio of sums (see ratioOfSums), or null where the denominators add up to 0. */
-export function ratioResiduals(num: readonly number[], den: readonly number[]): { ratio: number; z: number[] } | null {
+export function ratioResiduals(num: readonly number[], den: readonly number[]): { ratio: number; sumNum: number; sumDen: number; z: number[] } | null {
   let sn = 0;
   let sd0 = 0;
   for (let k = 0; k < num.length; k++) {
@@ -76,14 +70,12 @@ export function ratioResiduals(num: readonly number[], den: readonly number[]): 
   if (!(sd0 > 0)) return null;
   const r = sn / sd0;
   const meanDen = sd0 / num.length;
-  return { ratio: r, z: num.map((x, k) => (x - r * den[k]) / meanDen) };
+  return { ratio: r, sumNum: sn, sumDen: sd0, z: num.map((x, k) => (x - r * den[k]) / meanDen) };
 }
 
 /** Half-width of the mean of z (whose mean is ~0 or given), t × sd / sqrt(n); null below two values. */
 export function halfWidthOf(z: readonly number[], confidence = 0.95): number | null {
   const n = z.length;
   if (n < 2) return null;
-  let sum = 0;
-  for (const v of z) sum += v;
-  return (tCritical(n, confidence) * sd(z, sum / n)) / Math.sqrt(n);
+  return (tCritical(n, confidence) * sd(z)) / Math.sqrt(n);
 }

@@ -110,8 +110,8 @@ export function pairedFigures(
     const v = series(variant, bucket, variantContact, m);
     const rb = ratioResiduals(b.num.slice(0, n), b.den.slice(0, n));
     const rv = ratioResiduals(v.num.slice(0, n), v.den.slice(0, n));
-    const baseline = rb ? m.scale * rb.ratio : NaN;
-    const varied = rv ? m.scale * rv.ratio : NaN;
+    const baseline = rb ? (m.scale * rb.sumNum) / rb.sumDen : NaN;
+    const varied = rv ? (m.scale * rv.sumNum) / rv.sumDen : NaN;
     let hw: number | null = null;
     if (rb && rv) {
       const h = halfWidthOf(rv.z.map((z, k) => z - rb.z[k]), confidence);

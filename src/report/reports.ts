@@ -1,6 +1,7 @@
 import type { Aggregate } from '../metrics/Aggregate.js';
 import type { CallRecord } from '../model/records.js';
 import { fmt } from './format.js';
+import { ciSuffix } from '../metrics/confidence.js';
 
 /** A report: its file name, header and formatted rows. */
 export interface Table {
@@ -20,6 +21,7 @@ export const SUMMARY_HEADERS = [
   'service_level_pct', 'service_level_pct_ci95', 'answered_within_target_pct',
   'abandoned_pct', 'abandoned_pct_ci95', 'mean_answer_seconds', 'mean_answer_seconds_ci95',
   'p50_answer_seconds', 'p90_answer_seconds', 'p95_answer_seconds', 'target_seconds',
+  'answered_within_target_pct_ci95',
 ] as const;
 export const HANDLERS_HEADERS = ['scenario', 'group', 'replications', 'staffed_hours', 'busy_hours', 'occupancy_pct'] as const;
 export const REPLICATIONS_HEADERS = [
@@ -34,6 +36,7 @@ export const INTERVALS_HEADERS = [
 export const PEEL_HEADERS = [
   'scenario', 'month', 'contact', 'offered', 'answered', 'abandoned', 'abandoned_pct',
   'answered_lt_10s_pct', 'answered_10_to_60s_pct', 'answered_ge_60s_pct', 'mean_answer_seconds',
+  'abandoned_pct_ci95', 'answered_lt_10s_pct_ci95', 'answered_10_to_60s_pct_ci95', 'answered_ge_60s_pct_ci95', 'mean_answer_seconds_ci95',
 ] as const;
 export const CALLS_HEADERS = [
   'replication', 'call_id', 'contact', 'arrived_at', 'answered_at', 'ended_at', 'outcome',
@@ -48,15 +51,21 @@ export const GRADING_HEADERS = [
 export const WAITS_HEADERS = ['scenario', 'contact', 'answered_pct', 'answer_seconds'] as const;
 export const STAFFING_HEADERS = ['scenario', 'group', 'shift', 'training_level', 'answered', 'busy_hours', 'mean_handling_seconds'] as const;
 
+/** Headers with the `_ci95` suffix renamed for the aggregate's confidence level (`_ci90` at 0.9). */
+export function atLevel(headers: readonly string[], confidence: number): string[] {
+  return headers.map((h) => (h.endsWith('_ci95') ? h.slice(0, -'_ci95'.length) + ciSuffix(confidence) : h));
+}
+
 export function summaryTable(scenario: string, a: Aggregate): Table {
   return {
     name: 'summary.csv',
-    headers: SUMMARY_HEADERS,
+    headers: atLevel(SUMMARY_HEADERS, a.confidence),
     rows: a.summary().map((s) => [
       scenario, s.contact, String(s.replications), fmt(s.offered), fmt(s.answered), fmt(s.abandoned),
       fmt(s.serviceLevelPct), fmt(s.serviceLevelPctCi95), fmt(s.answeredWithinTargetPct),
       fmt(s.abandonedPct), fmt(s.abandonedPctCi95), fmt(s.meanAnswerSeconds), fmt(s.meanAnswerSecondsCi95),
       fmt(s.p50AnswerSeconds, 2), fmt(s.p90AnswerSeconds, 2), fmt(s.p95AnswerSeconds, 2), fmt(s.targetSeconds),
+      fmt(s.answeredWithinTargetPctCi95),
     ]),
   };
 }
@@ -95,10 +104,11 @@ export function intervalsTable(scenario: string, a: Aggregate, labels: Labels): 
 export function peelTable(scenario: string, a: Aggregate, labels: Labels): Table {
   return {
     name: 'peel.csv',
-    headers: PEEL_HEADERS,
+    headers: atLevel(PEEL_HEADERS, a.confidence),
     rows: a.peelRows().map((r) => [
-      scenario, labels.monthLabel(r.month), r.contact, fmt(r.offered), fmt(r.answered), fmt(r.abandoned), fmt(r.abandonedPct),
+      scenario, r.month < 0 ? 'all' : labels.monthLabel(r.month), r.contact, fmt(r.offered), fmt(r.answered), fmt(r.abandoned), fmt(r.abandonedPct),
       fmt(r.answeredLt10sPct), fmt(r.answered10To60sPct), fmt(r.answeredGe60sPct), fmt(r.meanAnswerSeconds),
+      fmt(r.abandonedPctCi95), fmt(r.answeredLt10sPctCi95), fmt(r.answered10To60sPctCi95), fmt(r.answeredGe60sPctCi95), fmt(r.meanAnswerSecondsCi95),
     ]),
   };
 }
@@ -114,7 +124,7 @@ export function triageTable(scenario: string, a: Aggregate): Table {
 export function gradingTable(scenario: string, a: Aggregate): Table {
   return {
     name: 'grading.csv',
-    headers: GRADING_HEADERS,
+    headers: atLevel(GRADING_HEADERS, a.confidence),
     rows: a.gradingRows().map((r) => [
       scenario, r.level, fmt(r.gradedCalls), fmt(r.misgradedPct), fmt(r.underGradedPct), fmt(r.overGradedPct),
       fmt(r.trueICalls), fmt(r.trueIGradedLowerPct), fmt(r.trueIGradedLowerPctCi95),

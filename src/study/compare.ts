@@ -6,6 +6,7 @@ import type { LoadedScenario } from '../scenario/load.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { childFolder } from '../report/childFolder.js';
 import { fmt } from '../report/format.js';
+import { atLevel } from '../report/reports.js';
 import { MergeError } from './MergeError.js';
 import { stageMerge } from './mergeShards.js';
 import { stageStudy, type StagedStudy, type StudyOptions, type StudyResult } from './runStudy.js';
@@ -116,7 +117,7 @@ async function writeComparison(
   const rows = compareAggregates(base, variant);
   const table: Table = {
     name: 'comparison.csv',
-    headers: COMPARISON_HEADERS,
+    headers: atLevel(COMPARISON_HEADERS, base.confidence),
     rows: rows.map((r) => [r.metric, r.contact, fmt(r.baseline), fmt(r.variant), fmt(r.difference), fmt(r.differenceCi95), fmt(r.baselineCi95), fmt(r.variantCi95)]),
   };
   const byHour = comparisonHoursTable(hours[0], hours[1]);
@@ -126,8 +127,8 @@ async function writeComparison(
   staged.text('report.html', await reportHtml(ReportSource.of(staged.dir, [table, byHour], { [COMPARE_FILE]: facts }, staged)));
   // the effect per interval and per hour of the week, paired over replications
   const [b, v] = scenarios.map((scenario, i) => ({ scenario, results: results[i] }));
-  const profile = comparisonProfile(b, v);
-  for (const t of [comparisonIntervalsTable(b, v), comparisonProfileTable(profile)]) await staged.csv(t.name, t.headers, t.rows);
+  const profile = comparisonProfile(b, v, base.confidence);
+  for (const t of [comparisonIntervalsTable(b, v, base.confidence), comparisonProfileTable(profile, base.confidence)]) await staged.csv(t.name, t.headers, t.rows);
   return { rows, topHours: hoursThatMatterMost(profile) };
 }
 
@@ -145,6 +146,7 @@ export async function mergeCompareShards(
   dirs: readonly string[],
   outDir?: string,
   commandLine?: readonly string[],
+  confidence = 0.95,
 ): Promise<{ outDir: string; rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; names: [string, string]; topHours: ProfileRow[] }> {
   const markers = dirs.map((d) => {
     const file = path.join(d, COMPARE_SHARD_FILE);
@@ -165,8 +167,8 @@ export async function mergeCompareShards(
   const inputs = (name: string) => dirs.map((d) => childFolder(d, name, `${d}/${COMPARE_SHARD_FILE}: the scenario name`));
   const staged = new StagedFiles(out);
   try {
-    const base = await stageMerge(inputs(baseline), staged, baseline, commandLine);
-    const vari = await stageMerge(inputs(variant), staged, variant, commandLine);
+    const base = await stageMerge(inputs(baseline), staged, baseline, commandLine, confidence);
+    const vari = await stageMerge(inputs(variant), staged, variant, commandLine, confidence);
     const read = [baseline, variant].map((name) => readShards(inputs(name)));
     const hours = read.map(({ shards, results }) => {
       const tally = new HourOfDayTally(reportShape(shards[0].scenario));

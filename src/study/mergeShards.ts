@@ -14,10 +14,10 @@ import { writeReports } from './writeReports.js';
  * (run.json's timing aside). Per-call logs are interleaved back into replication order.
  * Nothing is written unless every file is complete.
  */
-export async function mergeShards(dirs: readonly string[], outDir: string, commandLine?: readonly string[]): Promise<StudyResult> {
+export async function mergeShards(dirs: readonly string[], outDir: string, commandLine?: readonly string[], confidence?: number): Promise<StudyResult> {
   const staged = new StagedFiles(outDir);
   try {
-    const { replacing, ...result } = await stageMerge(dirs, staged, '', commandLine);
+    const { replacing, ...result } = await stageMerge(dirs, staged, '', commandLine, confidence);
     staged.commit(replacing);
     return result;
   } catch (err) {
@@ -27,9 +27,9 @@ export async function mergeShards(dirs: readonly string[], outDir: string, comma
 }
 
 /** Merge shards and stage the reports in `folder` of `staged` (relative; '' for the top), for the caller to commit. */
-export async function stageMerge(dirs: readonly string[], staged: StagedFiles, folder = '', commandLine?: readonly string[]): Promise<StagedStudy> {
+export async function stageMerge(dirs: readonly string[], staged: StagedFiles, folder = '', commandLine?: readonly string[], confidence?: number): Promise<StagedStudy> {
   const started = process.hrtime.bigint();
-  const { aggregate, first, shards } = aggregateShards(dirs);
+  const { aggregate, first, shards } = aggregateShards(dirs, undefined, confidence);
   const sources = first.scenario_files ?? [{ file: first.scenario_file, sha256: first.scenario_sha256 }];
   const loaded: LoadedScenario = { scenario: first.scenario, file: first.scenario_file, sha256: first.scenario_sha256, sources, warnings: [] };
   // timing of a merged run: the shards' wall times added up (the work done, wherever it ran)

@@ -30,6 +30,8 @@ export interface StudyOptions {
   onResult?: (result: ReplicationResult) => void;
   /** The command that ran the study, for run.json (default: this process's arguments). */
   commandLine?: readonly string[];
+  /** Level of every confidence interval in the reports (default 0.95: the `_ci95` columns). */
+  confidence?: number;
 }
 
 export interface StudyResult {
@@ -79,7 +81,7 @@ export async function runStudy(loaded: LoadedScenario, options: StudyOptions): P
 export async function stageStudy(loaded: LoadedScenario, options: StudyOptions, staged: StagedFiles, folder = ''): Promise<StagedStudy> {
   const started = process.hrtime.bigint();
   const { scenario } = loaded;
-  const aggregate = new Aggregate(reportShape(scenario));
+  const aggregate = new Aggregate(reportShape(scenario), options.confidence);
   const { seed, replications, shard } = options;
   if (shard && options.resume && shardComplete(path.join(staged.dir, folder), loaded, { seed, replications, shard, calls: options.calls })) {
     return { aggregate, wallSeconds: 0, files: [], skipped: true, replacing: [] };

@@ -141,10 +141,10 @@ export function readShards(dirs: readonly string[]): { shards: ShardFile[]; resu
 }
 
 /** The aggregate of one study rebuilt from its shards' folders (all of them, checked). */
-export function aggregateShards(dirs: readonly string[], onResult?: (r: ReplicationResult) => void): { aggregate: Aggregate; first: ShardFile; shards: ShardFile[] } {
+export function aggregateShards(dirs: readonly string[], onResult?: (r: ReplicationResult) => void, confidence?: number): { aggregate: Aggregate; first: ShardFile; shards: ShardFile[] } {
   const { shards, results } = readShards(dirs);
   const first = shards[0];
-  const aggregate = new Aggregate(reportShape(first.scenario));
+  const aggregate = new Aggregate(reportShape(first.scenario), confidence);
   for (const r of results) {
     aggregate.add(r);
     onResult?.(r);

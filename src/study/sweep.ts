@@ -5,7 +5,7 @@ import { loadScenario, type LoadedScenario, type Override } from '../scenario/lo
 import { reportShape } from '../simulate.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { childFolder } from '../report/childFolder.js';
-import { SUMMARY_HEADERS, summaryTable } from '../report/reports.js';
+import { atLevel, SUMMARY_HEADERS, summaryTable } from '../report/reports.js';
 import { MergeError } from './MergeError.js';
 import { aggregateShards, readShardMarker, replicationIndices, SHARD_FILE, shardFile } from './shardFile.js';
 import { toPortable, type Job, type PortableResult } from './jobs.js';
@@ -42,7 +42,7 @@ const pointDir = (i: number) => `point-${i + 1}`;
 
 /** sweep.csv: the swept keys' values, then the columns of summary.csv, per point and contact type. */
 function sweepTable(keys: readonly SweptKey[], names: readonly string[], aggregates: readonly Aggregate[]): { headers: string[]; rows: string[][] } {
-  const headers = [...keys.map((k) => k.keyPath), ...SUMMARY_HEADERS];
+  const headers = [...keys.map((k) => k.keyPath), ...atLevel(SUMMARY_HEADERS, aggregates[0]?.confidence ?? 0.95)];
   const rows: string[][] = [];
   sweepPoints(keys).forEach((overrides, i) => {
     const values = overrides.map((o) => (typeof o.value === 'string' ? o.value : JSON.stringify(o.value)));
@@ -88,6 +88,7 @@ export async function runSweep(
     resume?: boolean;
     /** Told how the whole sweep is going, naming the point(s) running. */
     onJobProgress?: (p: JobProgress) => void;
+    confidence?: number;
   },
 ): Promise<{ rows: string[][]; headers: string[]; points: LoadedScenario[]; skipped?: boolean }> {
   const clash = studyKeyClash(keys, options);
@@ -108,7 +109,7 @@ export async function runSweep(
       owner.push(i);
     }
   });
-  const aggregates = points.map((p) => new Aggregate(reportShape(p.scenario)));
+  const aggregates = points.map((p) => new Aggregate(reportShape(p.scenario), options.confidence));
   const portable: PortableResult[][] = points.map(() => []);
   const labels = sweepPoints(keys).map((o, i) => `point ${i + 1} of ${points.length} (${o.map((x) => `${x.keyPath}=${typeof x.value === 'string' ? x.value : JSON.stringify(x.value)}`).join(', ')})`);
   const describe = (running: number[]) => [...new Set(running.map((j) => owner[j]))].map((i) => labels[i]).join('; ') || `sweep of ${points.length} points`;
@@ -176,7 +177,7 @@ export function isSweepShard(dir: string): boolean {
 }
 
 /** `merge` of `sweep --shard` outputs: the sweep.csv an unsharded sweep would have written. */
-export async function mergeSweepShards(dirs: readonly string[], outDir?: string): Promise<{ outDir: string; rows: string[][] }> {
+export async function mergeSweepShards(dirs: readonly string[], outDir?: string, confidence?: number): Promise<{ outDir: string; rows: string[][] }> {
   const markers = dirs.map((d) => {
     const file = path.join(d, SWEEP_SHARD_FILE);
     if (!existsSync(file)) throw new MergeError(`${d}: no ${SWEEP_SHARD_FILE}; expected the --out folders of one sweep --shard study`);
@@ -189,7 +190,7 @@ export async function mergeSweepShards(dirs: readonly string[], outDir?: string)
   markers.forEach((m, i) => {
     if (JSON.stringify(m.keys) !== JSON.stringify(first.keys)) throw new MergeError(`${dirs[i]}: sweeps other values than ${dirs[0]}; expected shards of one sweep`);
   });
-  const merged = Array.from({ length: first.points }, (_, i) => aggregateShards(dirs.map((d) => path.join(d, pointDir(i)))));
+  const merged = Array.from({ length: first.points }, (_, i) => aggregateShards(dirs.map((d) => path.join(d, pointDir(i))), undefined, confidence));
   const out = outDir ?? childFolder('reports', `${merged[0].first.scenario.name}-sweep`, `${dirs[0]}: the scenario name`);
   const { headers, rows } = sweepTable(first.keys, merged.map((m) => m.first.scenario.name), merged.map((m) => m.aggregate));
   const staged = new StagedFiles(out);

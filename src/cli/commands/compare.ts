@@ -7,6 +7,7 @@ import type { Io } from '../Io.js';
 import { COMPARE_OPTIONS, simOptions, type SimOptions } from '../options.js';
 import { loadCompared } from '../vary.js';
 import { printTopHours } from '../printHours.js';
+import { warnWide } from '../intervalOptions.js';
 import { printComparison, printWarnings } from '../print.js';
 import { studySettings } from '../studySettings.js';
 
@@ -41,8 +42,10 @@ export function compareCommand(io: Io): CommandModule<object, SimOptions & { bas
         io.out(`shard ${a.shard} of ${base.scenario.name} vs ${variant.scenario.name} written to ${settings.outDir}/; combine the shards with 'metcc-sim merge'`);
         return;
       }
-      printComparison(io, base.scenario.name, variant.scenario.name, result.rows, settings.replications, targetsOf(base));
+      printComparison(io, base.scenario.name, variant.scenario.name, result.rows, settings.replications, targetsOf(base), settings.confidence);
       printTopHours(io, result.topHours, base.scenario.name, variant.scenario.name);
+      warnWide(io, base.scenario.name, result.baseline.aggregate.summary());
+      warnWide(io, variant.scenario.name, result.variant.aggregate.summary());
       io.out(`reports written to ${settings.outDir}/ (comparison.csv, comparison_intervals.csv, comparison_profile.csv, ${base.scenario.name}/, ${variant.scenario.name}/)`);
     },
   };
