@@ -7,6 +7,7 @@ import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
 import { reportCommand } from './commands/report.js';
+import { staffCommand } from './commands/staff.js';
 import { UsageError } from './errors.js';
 import { explainUnknown } from './explainUnknown.js';
 import { processIo, type Io } from './Io.js';
@@ -37,7 +38,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .command(erlangCommand(io))
     .command(schemaCommand(io))
     .command(reportCommand(io))
-    .demandCommand(1, 'expected a command: run, compare, validate, sweep, merge, report, schema or erlang')
+    .command(staffCommand(io))
+    .demandCommand(1, 'expected a command: run, compare, validate, sweep, merge, report, schema, erlang or staff')
     .recommendCommands()
     .strict()
     .help()

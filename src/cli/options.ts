@@ -78,6 +78,7 @@ export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   erlang: Object.keys(ERLANG_OPTIONS),
   schema: [],
   report: [],
+  staff: ['set', 'target', 'max-abandoned', 'replications', 'check-replications', 'max-iterations', 'seed', 'out', 'workers', 'confidence', 'quiet'],
 };
 
 /** Add the simulating commands' options to a command's builder. */

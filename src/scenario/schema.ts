@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planningSchema } from './planningSchema.js';
 
 /**
  * The scenario file's schema: one definition gives the TypeScript types, the validation
@@ -203,8 +204,16 @@ const contactSchema = z.strictObject({
   patience: distributionSchema.optional(),
   /** A share of callers who hang up at once, whatever the queue (misdials, second thoughts). */
   immediate_hang_up: z.strictObject({ share: share(), within_seconds: positiveSeconds() }).optional(),
-  /** The answer-time target; `calls_pct`, the share of calls to answer within it, is the target line of report.html (the model does not use it). */
-  target: z.strictObject({ answer_within_seconds: seconds(), calls_pct: pct().optional() }, { error: (iss) => (iss.code === 'invalid_type' ? `expected { answer_within_seconds: N }${gotEmpty(iss.input)}` : undefined) }),
+  /**
+   * The answer-time target; `calls_pct`, the share of calls to answer within it, is the target
+   * line of report.html and what `staff` sizes for (as a share of answered calls, the Home
+   * Office measure); `max_abandoned_pct`, the most abandonment `staff` may allow (percent of
+   * offered calls). The simulation itself does not use either.
+   */
+  target: z.strictObject(
+    { answer_within_seconds: seconds(), calls_pct: pct().optional(), max_abandoned_pct: pct().optional() },
+    { error: (iss) => (iss.code === 'invalid_type' ? `expected { answer_within_seconds: N }${gotEmpty(iss.input)}` : undefined) },
+  ),
   /** BT's connect leg (999): its time is inside the answer time, as the Home Office measures. */
   bt_connect: distributionSchema.optional(),
   /** Mix of true grades. */
@@ -298,6 +307,8 @@ export const scenarioSchema = z.strictObject({
   handlers: z.record(z.string(), handlerGroupSchema, { error: 'expected a map of handler groups' }),
   training_levels: z.record(z.string(), trainingLevelSchema).optional(),
   major_incidents: z.array(majorIncidentSchema).optional(),
+  /** What `staff` needs to turn a requirement into a roster, FTE and pounds (planningSchema.ts). */
+  planning: planningSchema.optional(),
 });
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;

@@ -1,0 +1,50 @@
+import highsModule from 'highs';
+
+type Solver = { solve(problem: string, options?: Record<string, unknown>): { Status: string; Columns: Record<string, { Primal: number }> } };
+/** The package's loader (its types describe the CommonJS build; Node loads the ES module, whose default export is the loader). */
+const highsLoader = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as unknown as () => Promise<Solver>;
+
+/** One choice of the cover problem: its cost and what one unit of it covers in each row. */
+export interface CoverColumn {
+  name: string;
+  cost: number;
+  /** [row, amount] pairs (amount > 0). */
+  covers: readonly [number, number][];
+}
+
+/** Rows that no column covers although they need something, or null. */
+export function uncoverable(columns: readonly CoverColumn[], need: ArrayLike<number>): number[] {
+  const covered = new Set(columns.flatMap((c) => c.covers.filter(([, a]) => a > 0).map(([r]) => r)));
+  const out: number[] = [];
+  for (let r = 0; r < need.length; r++) if (need[r] > 0 && !covered.has(r)) out.push(r);
+  return out;
+}
+
+/**
+ * The integer cover problem: minimise Σ cost_j x_j subject to Σ_j covers_jr x_j >= need_r for
+ * every row r, x_j whole and >= 0, solved to optimality (relative gap 0) by HiGHS, the
+ * open-source MIP solver of the University of Edinburgh, compiled to WebAssembly (the `highs`
+ * package: no native add-on, runs offline). Rows needing nothing are left out.
+ *
+ * @example solveCover([{ name: 'a', cost: 1, covers: [[0, 1]] }], [3]) // { counts: [3], cost: 3 }
+ */
+export async function solveCover(columns: readonly CoverColumn[], need: ArrayLike<number>): Promise<{ counts: number[]; cost: number }> {
+  const gaps = uncoverable(columns, need);
+  if (gaps.length) throw new Error(`cover: rows ${gaps.join(', ')} need something and no column covers them`);
+  const byRow = new Map<number, string[]>();
+  columns.forEach((c, j) => {
+    for (const [r, a] of c.covers) if (a > 0 && need[r] > 0) byRow.set(r, [...(byRow.get(r) ?? []), `${num(a)} x${j}`]);
+  });
+  const lines = ['Minimize', ` obj: ${columns.map((c, j) => `${num(c.cost)} x${j}`).join(' + ') || '0 x0'}`, 'Subject To'];
+  for (const [r, terms] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) lines.push(` r${r}: ${terms.join(' + ')} >= ${num(need[r])}`);
+  lines.push('Bounds', ...columns.map((_, j) => ` x${j} >= 0`), 'General', ` ${columns.map((_, j) => `x${j}`).join(' ')}`, 'End');
+  const highs = await highsLoader();
+  const result = highs.solve(lines.join('\n'), { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
+  if (result.Status !== 'Optimal') throw new Error(`cover: HiGHS ended with status ${result.Status}`);
+  const cols = result.Columns as Record<string, { Primal: number }>;
+  const counts = columns.map((_, j) => Math.round(cols[`x${j}`]?.Primal ?? 0));
+  return { counts, cost: counts.reduce((s, x, j) => s + x * columns[j].cost, 0) };
+}
+
+/** A number as LP text (no exponent notation). */
+const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(9).replace(/0+$/, '').replace(/\.$/, ''));
