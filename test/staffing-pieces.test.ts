@@ -57,9 +57,13 @@ describe('the integer cover programme (HiGHS)', () => {
       { name: 'c', cost: 1, covers: [[0, 1]] as [number, number][] },
       { name: 'd', cost: 4, covers: [[0, 1], [1, 1], [2, 1]] as [number, number][] },
     ];
-    expect(await solveCover(cols, [2, 3, 1])).toEqual({ counts: [2, 1, 0, 0], cost: 6 });
+    const tiny = await solveCover(cols, [2, 3, 1]);
+    expect(tiny).toMatchObject({ counts: [2, 1, 0, 0], cost: 6, optimal: true });
+    expect(tiny.gap).toBeCloseTo(0, 9); // the linear relaxation's optimum is 6 too
     // fractional cover: each person gives 0.76 of a handler, so 3 handlers need 4 people (3.04)
-    expect((await solveCover([{ name: 'x', cost: 8, covers: [[0, 0.76]] }], [3])).counts).toEqual([4]);
+    const frac = await solveCover([{ name: 'x', cost: 8, covers: [[0, 0.76]] }], [3]);
+    expect(frac.counts).toEqual([4]);
+    expect(frac.gap).toBeCloseTo((32 - (8 * 3) / 0.76) / 32, 9); // LP: 3.947 people
     // the 8-hour shift and its staggered twin: 3 hours needing 1, 2, 1 at 4 positions each
     const twin = await solveCover(
       [
@@ -68,7 +72,7 @@ describe('the integer cover programme (HiGHS)', () => {
       ],
       [1, 2, 1],
     );
-    expect(twin).toEqual({ counts: [1, 1], cost: 4 });
+    expect(twin).toMatchObject({ counts: [1, 1], cost: 4, optimal: true });
   });
 });
 

@@ -43,13 +43,26 @@ function wholeMetric(t: StaffTarget, m: LocalModel, handlers: number, load: numb
 
 const meets = (t: StaffTarget, metric: number) => (t.kind === 'within' ? metric >= t.pct : metric <= t.pct);
 
-/** The fewest handlers meeting the target with `load` Erlangs offered (0 with no load). */
+/**
+ * The fewest handlers meeting the target with `load` Erlangs offered (0 with no load): the
+ * measure improves with every handler added, so a doubling search then a bisection.
+ */
 export function fewestFor(t: StaffTarget, m: LocalModel, load: number): number {
   if (load <= 0) return 0;
-  for (let c = Math.max(1, Math.floor(load * 0.5)); c < 10 * load + 1000; c++) {
-    if (meets(t, modelMetric(t, m, c, load))) return c;
+  const cap = 10 * load + 1000;
+  let lo = 0; // fails (no handler)
+  let hi = Math.max(1, Math.ceil(load));
+  while (!meets(t, modelMetric(t, m, hi, load))) {
+    lo = hi;
+    hi *= 2;
+    if (hi > cap) throw new StaffingError(`${describeTarget(t)}: no number of handlers meets it at ${load.toFixed(1)} Erlangs (Erlang A); the target cannot be met`);
   }
-  throw new StaffingError(`${describeTarget(t)}: no number of handlers meets it at ${load.toFixed(1)} Erlangs (Erlang A); the target cannot be met`);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (meets(t, modelMetric(t, m, mid, load))) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /**
