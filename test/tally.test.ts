@@ -100,10 +100,12 @@ describe('the tally read through its named fields', () => {
 
   it('peel.csv: the answer-time bands of each month', () => {
     const rows = aggregate().agg.peelRows();
-    expect(rows[0]).toEqual({
+    expect(rows[0]).toMatchObject({
       month: 0, contact: '999', offered: 1.5, answered: 1.5, abandoned: 0, abandonedPct: 0,
       answeredLt10sPct: 100 / 3, answered10To60sPct: 200 / 3, answeredGe60sPct: 0, meanAnswerSeconds: 15,
     });
+    // then the whole period (month -1), every month pooled
+    expect(rows.slice(4).map((r) => `${r.month} ${r.contact} ${r.offered}`)).toEqual(['-1 999 2', '-1 101 1']);
     expect(rows[2]).toMatchObject({ month: 1, contact: '999', offered: 0.5, abandoned: 0.5, abandonedPct: 100, answeredLt10sPct: NaN });
     expect(rows[3]).toMatchObject({ month: 1, contact: '101', offered: 1, answered: 1, answeredLt10sPct: 50, answered10To60sPct: 0, answeredGe60sPct: 50, meanAnswerSeconds: 45 });
   });

@@ -52,9 +52,10 @@ function fragmentShifts(t: ShiftTemplate, byDay: Map<number, number>): [string, 
 
 /** The scenario with the staffed groups' shifts replaced by the roster (everything else as configured). */
 function rosterScenario(scenario: Scenario, rosters: readonly GroupRoster[]): Scenario {
-  const handlers = { ...scenario.handlers };
+  // a plain scenario file again (validated below), so the shifts need only the file's keys
+  const handlers: Record<string, unknown> = { ...scenario.handlers };
   for (const r of rosters) {
-    const { staff: _staff, ...rest } = handlers[r.group];
+    const { staff: _staff, ...rest } = scenario.handlers[r.group];
     handlers[r.group] = { ...rest, shifts: Object.fromEntries(r.shifts.map(([n, s]) => [n, s])) };
   }
   const { scenario: out, problems } = validateScenario({ ...scenario, handlers, reporting: { interval_minutes: 60 } });

@@ -1,4 +1,5 @@
-import { INTERVAL_FIELDS, type ReplicationResult } from '../metrics/ReplicationTally.js';
+import { INTERVAL_FIELDS, IntervalField as F } from '../metrics/IntervalField.js';
+import type { ReplicationResult } from '../metrics/ReplicationResult.js';
 import type { Scenario } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import type { Job } from '../study/jobs.js';
@@ -64,10 +65,10 @@ export function foldWeek(scenario: Scenario, results: readonly ReplicationResult
       for (let i = 0; i < shape.intervalCount; i++) {
         const b = i * INTERVAL_FIELDS;
         const h = how[i];
-        w.offered[k][h] += iv[b];
-        w.answered[k][h] += iv[b + 1];
-        w.abandoned[k][h] += iv[b + 2];
-        w.within[k][h] += iv[b + 3];
+        w.offered[k][h] += iv[b + F.offered];
+        w.answered[k][h] += iv[b + F.answered];
+        w.abandoned[k][h] += iv[b + F.abandoned];
+        w.within[k][h] += iv[b + F.answeredWithinTarget];
       }
     });
     shape.groups.forEach((g, gi) => {
