@@ -5,18 +5,18 @@
  *   80% of answered calls within 20 s at 60 calls an hour, 300 s handling and 300 s patience
  *   (Erlang A gives 74.4% with 6 and 85.0% with 7). Each hour's requirement comes from that
  *   hour's calls alone (16 weeks-replications of about 60 calls), so sampling error moves a
- *   few hours by one handler: measured over seeds 1-6, 88-91% of hours were exactly c* (148 to
- *   153 of 168), none off by more than one. The test asks for at least 80% and none off by more
- *   than one.
+ *   few hours by one handler: measured over seeds 1-6, 87-93% of hours were exactly c* (147 to
+ *   157 of 168), none off by more than one, converged in 2 passes. The test asks for at least
+ *   80% and none off by more than one.
  * - Mt/M/st+M, a sinusoidal day (rate x (1 + 0.5 sin), 1-hour handling and patience, delay
  *   probability target: 80% of answered calls answered at once). Sized hour by hour with
  *   Erlang A (the stationary independent period-by-period method, SIPP), the delay
  *   probability swings with the day because the offered load lags the arrival rate by about a
- *   handling time; the ISA's staffing holds it near the target. Figures (seed 5, 4 weeks x 2
- *   replications, hours of the day pooled over the week): SIPP 73.0% to 96.7% answered at
- *   once; ISA 78.9% to 89.4% (one seed measured). The test asks: SIPP's worst hour at least 5 points below 80 and
- *   a range over 15 points; the ISA's worst hour within 3 points of 80 and its range under
- *   two thirds of SIPP's.
+ *   handling time (understaffed after the peak, overstaffed as demand rises); the ISA's staffing
+ *   holds it near the target. Figures (4 weeks x 2 replications, hours of the day pooled over
+ *   the week), seeds 5, 6, 7: SIPP 75.0-97.4%, 79.5-98.1%, 75.7-98.2% answered at once; ISA
+ *   81.1-87.8%, 81.2-89.1%, 81.1-88.9%. The test asks: SIPP's range over 15 points with its best
+ *   hour above 95%; the ISA's hours between 78% and 92% and its range under 0.6 of SIPP's.
  * `METCC_LONG=1` runs both with four times the data.
  */
 import { describe, expect, it } from 'vitest';
@@ -96,9 +96,10 @@ describe('ISA on a sinusoidal day: time-stable where SIPP is not', () => {
     const a = byHourOfDay(isa.achieved);
     const s = byHourOfDay(sippRun);
     const range = (x: number[]) => Math.max(...x) - Math.min(...x);
-    expect(Math.min(...s)).toBeLessThan(75);
     expect(range(s)).toBeGreaterThan(15);
-    expect(Math.min(...a)).toBeGreaterThan(77);
-    expect(range(a)).toBeLessThan((2 / 3) * range(s));
+    expect(Math.max(...s)).toBeGreaterThan(95);
+    expect(Math.min(...a)).toBeGreaterThan(78);
+    expect(Math.max(...a)).toBeLessThan(92);
+    expect(range(a)).toBeLessThan(0.6 * range(s));
   }, 120_000);
 });
