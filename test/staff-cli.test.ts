@@ -86,6 +86,19 @@ describe('staff: requirement, roster, FTE and cost of a small rostered centre', 
   });
 });
 
+describe('staff: the same scenario and seed give the same files on any number of workers', () => {
+  it('requirement.csv, roster.csv, roster.yaml and cost.csv byte for byte, 1 and 2 workers', async () => {
+    const quick = ['--replications', '2', '--check-replications', '2', '--max-iterations', '2', '--quiet'];
+    const a = path.join(dirs.make(), 'a');
+    const b = path.join(dirs.make(), 'b');
+    expect((await cli('staff', fixture('rostered.yaml'), ...quick, '--workers', '1', '--out', a)).code).toBe(0);
+    expect((await cli('staff', fixture('rostered.yaml'), ...quick, '--workers', '2', '--out', b)).code).toBe(0);
+    for (const f of ['requirement.csv', 'roster.csv', 'roster.yaml', 'cost.csv']) {
+      expect(readFileSync(path.join(b, f), 'utf8'), f).toBe(readFileSync(path.join(a, f), 'utf8'));
+    }
+  }, 300_000);
+});
+
 describe('staff: bad input is a clear error, exit 1, nothing written', () => {
   const run = async (...args: string[]) => {
     const o = path.join(dirs.make(), 'x');

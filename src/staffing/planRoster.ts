@@ -118,7 +118,7 @@ export const planRoster = {
               throw new StaffingError(`handlers.${g}: the allowed shifts put nobody on duty in ${labels(gaps)}, where the targets need handlers; allow shifts that cover those hours (planning.shifts)`);
             }
             const { counts, optimal, gap } = await solveCover(columns, need.get(g)!);
-            if (!optimal) o.say(`  ${g}: HiGHS stopped at its time limit with the best roster found, at most ${fmt(100 * gap, 2)}% above the cheapest possible`);
+            o.say(`  ${g}: roster from HiGHS${optimal ? '' : ' (stopped at its node limit)'}, at most ${fmt(100 * gap, 2)}% above the cheapest possible`);
             const shifts = ts.flatMap((t) => fragmentShifts(t, new Map(instances.map((x, j) => [x, counts[j]] as const).filter(([x]) => x.t === t).map(([x, c]) => [x.day, c]))));
             const paid = shifts.reduce((s, [, sh, paidMinutes]) => s + (sh.staff * (sh.days ?? DAYS).length * paidMinutes) / 60, 0);
             rosters.push({ group: g, templates: ts, shifts, fteNeeded: paid / contracted, fteNow: rosteredHoursPerWeek(scenario, g) / contracted });
