@@ -9,37 +9,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outDirProblem } from '../src/report/outDir.js';
 import { cli, fixture, ROOT, snapshot, stackLines, TempDirs } from './fixtures/harness.js';
+import { editOf, goodScenario } from './helpers/goodScenario.js';
 
-const GOOD = `name: good
-seed: 1
-horizon: { hours: 2, warmup_hours: 1 }
-contacts:
-  "999":
-    priority: 1
-    arrivals: { calls_per_hour: 100 }
-    handling: { exponential: { mean_seconds: 45 } }
-    patience: { exponential: { mean_seconds: 60 } }
-    target: { answer_within_seconds: 10 }
-  "101":
-    priority: 2
-    arrivals: { calls_per_hour: 20 }
-    handling: { exponential: { mean_seconds: 45 } }
-    target: { answer_within_seconds: 60 }
-handlers:
-  all:
-    answers: ["999", "101"]
-    staff: 3
-`;
-
+const GOOD = goodScenario();
 /** GOOD with one exact piece of text replaced (fails loudly if the piece is not there). */
-function edit(...pairs: [string, string][]): string {
-  let text = GOOD;
-  for (const [from, to] of pairs) {
-    if (!text.includes(from)) throw new Error(`test bug: '${from}' not in GOOD`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
+const edit = (...pairs: [string, string][]): string => editOf(GOOD, ...pairs);
 
 interface FileCase {
   name: string;

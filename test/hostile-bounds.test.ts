@@ -9,39 +9,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, fixture, readCsv, ROOT, stackLines, TempDirs } from './fixtures/harness.js';
+import { editOf, goodScenario } from './helpers/goodScenario.js';
 
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
 
-const GOOD = `name: good
-seed: 1
-horizon: { hours: 2, warmup_hours: 1, start_date: "2022-06-01" }
-contacts:
-  "999":
-    priority: 1
-    arrivals: { calls_per_hour: 100 }
-    handling: { exponential: { mean_seconds: 45 } }
-    patience: { exponential: { mean_seconds: 60 } }
-    target: { answer_within_seconds: 10 }
-  "101":
-    priority: 2
-    arrivals: { calls_per_hour: 20 }
-    handling: { exponential: { mean_seconds: 45 } }
-    target: { answer_within_seconds: 60 }
-handlers:
-  all:
-    answers: ["999", "101"]
-    staff: 3
-`;
-
-function edit(...pairs: [string, string][]): string {
-  let text = GOOD;
-  for (const [from, to] of pairs) {
-    if (!text.includes(from)) throw new Error(`test bug: '${from}' not in GOOD`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
+const GOOD = goodScenario('start_date: "2022-06-01"');
+const edit = (...pairs: [string, string][]): string => editOf(GOOD, ...pairs);
 
 function write(name: string, text: string): string {
   const file = path.join(temp.make(), name);
