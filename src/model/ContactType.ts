@@ -27,7 +27,7 @@ export interface DrawPurposes {
 }
 
 /** The purpose keys of contact type `name`. */
-export function drawPurposes(name: string): DrawPurposes {
+function drawPurposes(name: string): DrawPurposes {
   const k = (purpose: string) => KeyedRandom.key(`${purpose}:${name}`);
   return {
     grade: k('grade'),

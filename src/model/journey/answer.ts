@@ -2,6 +2,7 @@ import { Tie } from '../../engine/Calendar.js';
 import type { Call } from '../Call.js';
 import type { Handler } from '../Handler.js';
 import type { Centre } from './Centre.js';
+import { stopWaiting } from './stopWaiting.js';
 import { grade } from './grade.js';
 
 /**
@@ -13,11 +14,7 @@ import { grade } from './grade.js';
 export function answer(c: Centre, call: Call, h: Handler): void {
   const now = c.calendar.now;
   c.counts.answers++;
-  if (call.inQueue) {
-    call.inQueue = false;
-    c.waiting--;
-  }
-  call.waiting = false;
+  stopWaiting(c, call);
   call.answeredAt = now;
   call.waitSeconds = now - call.arrivedAt;
   call.handler = h;

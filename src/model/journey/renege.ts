@@ -1,5 +1,6 @@
 import type { Call } from '../Call.js';
 import type { Centre } from './Centre.js';
+import { stopWaiting } from './stopWaiting.js';
 import { retry } from './retry.js';
 
 /**
@@ -11,11 +12,7 @@ export function renege(c: Centre, call: Call): void {
   if (!call.waiting) return;
   const now = c.calendar.now;
   c.counts.abandonments++;
-  if (call.inQueue) {
-    call.inQueue = false;
-    c.waiting--;
-  }
-  call.waiting = false;
+  stopWaiting(c, call);
   call.endedAt = now;
   call.waitSeconds = now - call.arrivedAt;
   call.outcome = 'abandoned';

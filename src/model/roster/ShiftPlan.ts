@@ -48,7 +48,7 @@ function departures(keyed: KeyedRandom, origin: number, index: number, a: Attrit
 }
 
 /** Counts per level of `staff` people from a training mix, by largest remainder (20 at 0.85/0.15: 17 and 3). */
-export function mixCounts(mix: Record<string, number>, staff: number): number[] {
+function mixCounts(mix: Record<string, number>, staff: number): number[] {
   const exact = Object.values(mix).map((share) => share * staff);
   const counts = exact.map(Math.floor);
   let left = staff - counts.reduce((a, b) => a + b, 0);
