@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { KeyedRandom } from '../src/engine/KeyedRandom.js';
 import { buildLevels, entryLevel } from '../src/model/roster/Level.js';
+import { groupPosts, type Workforce } from '../src/model/roster/groupPosts.js';
 import { Person } from '../src/model/roster/Person.js';
-import { presentPeople, shiftPlan } from '../src/model/roster/ShiftPlan.js';
+import { presentPeople, shiftOrigin, shiftPlan } from '../src/model/roster/ShiftPlan.js';
 import { validateScenario } from '../src/scenario/load.js';
 
 const WEEK = 7 * 86_400;
@@ -18,12 +19,19 @@ const levels = buildLevels({
 });
 const early = (staff: number) => ({ start: '07:00', end: '15:00', staff, days: ['mon' as const], break_minutes: 0 });
 const [trainee, novice, experienced] = levels;
+const workforce = (w: Partial<Workforce>): Workforce => ({ ratePerSecond: 0, refillSeconds: 0, recruitLevel: trainee, vacantAtStart: 0, intakes: [], untilSeconds: 100 * WEEK, ...w });
+/** One shift `early` of group `g`, its posts held as `w` says. */
+const planOf = (staff: number, mix: Record<string, number> | undefined, w: Workforce, keyed: KeyedRandom) =>
+  shiftPlan('g', 'early', early(staff), groupPosts([{ origin: shiftOrigin('g', 'early'), staff }], mix, levels, keyed, w)[0]);
 
 describe('a post through a departure, a vacancy and a recruit', () => {
   it('follows the exact timeline', () => {
     expect(entryLevel(levels)).toBe(trainee);
     // an experienced holder leaves at week 10; the post is empty for 14 weeks; a trainee starts at week 24
-    const post = new Person(0, experienced, Infinity, [10 * WEEK], 14 * WEEK, trainee);
+    const post = new Person(0, [
+      { from: -Infinity, until: 10 * WEEK, level: experienced, firstMoveAt: Infinity },
+      { from: 24 * WEEK, until: Infinity, level: trainee, firstMoveAt: 28 * WEEK },
+    ]);
     const log = [5, 10, 23.9, 24, 27.9, 28, 39.9, 40].map((w) => `week ${w}: ${post.inPostAt(w * WEEK) ? post.levelAt(w * WEEK)!.name : 'vacant'}`);
     expect(log).toEqual([
       'week 5: experienced',
@@ -39,17 +47,14 @@ describe('a post through a departure, a vacancy and a recruit', () => {
 
   it('a vacant post is never present on a shift', () => {
     const keyed = new KeyedRandom(11);
-    const plan = shiftPlan('g', 'early', early(1), { experienced: 1 }, levels, keyed, {
-      ratePerSecond: 1 / WEEK,
-      vacancySeconds: 4 * WEEK,
-      recruitLevel: trainee,
-      untilSeconds: 100 * WEEK,
-    });
+    const w = workforce({ ratePerSecond: 1 / WEEK, refillSeconds: 4 * WEEK });
+    const plan = planOf(1, { experienced: 1 }, w, keyed);
     const post = plan.people[0];
-    const left = post.departures[0];
+    const left = post.tenures[0].until;
     expect(left).toBeGreaterThan(0);
+    expect(post.tenures[1].from).toBe(left + 4 * WEEK);
     // the gaps are the post's own keyed draws: the same plan again gives the same departures
-    expect(shiftPlan('g', 'early', early(1), { experienced: 1 }, levels, keyed, { ratePerSecond: 1 / WEEK, vacancySeconds: 4 * WEEK, recruitLevel: trainee, untilSeconds: 100 * WEEK }).people[0].departures).toEqual(post.departures);
+    expect(planOf(1, { experienced: 1 }, w, keyed).people[0].tenures).toEqual(post.tenures);
     expect(presentPeople(plan, 0, left - 1, 0, keyed)).toHaveLength(1);
     expect(presentPeople(plan, 0, left + 1, 0, keyed)).toHaveLength(0);
     expect(presentPeople(plan, 0, left + 4 * WEEK, 0, keyed).map((p) => p.level)).toEqual([trainee]);
@@ -60,13 +65,8 @@ describe('attrition rate', () => {
   it('the share of posts whose holder leaves within a year matches attrition_pct_per_year', () => {
     // 15% a year: rate -ln(0.85) per year, so P(a departure within a year) = 0.15 exactly
     const staff = 4000;
-    const plan = shiftPlan('g', 'early', early(staff), undefined, levels, new KeyedRandom(11), {
-      ratePerSecond: -Math.log(0.85) / (365 * 86_400),
-      vacancySeconds: 0,
-      recruitLevel: null,
-      untilSeconds: 365 * 86_400,
-    });
-    const left = plan.people.filter((p) => p.departures.length > 0).length / staff;
+    const plan = planOf(staff, undefined, workforce({ ratePerSecond: -Math.log(0.85) / (365 * 86_400), recruitLevel: null, untilSeconds: 365 * 86_400 }), new KeyedRandom(11));
+    const left = plan.people.filter((p) => p.tenures[0].until !== Infinity).length / staff;
     const sd = Math.sqrt((0.15 * 0.85) / staff); // binomial
     expect(Math.abs(left - 0.15)).toBeLessThan(4 * sd);
   });

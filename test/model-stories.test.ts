@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { lastValueFrom, toArray } from 'rxjs';
 import { KeyedRandom } from '../src/engine/KeyedRandom.js';
 import { buildLevels } from '../src/model/roster/Level.js';
-import { shiftPlan } from '../src/model/roster/ShiftPlan.js';
+import { groupPosts } from '../src/model/roster/groupPosts.js';
+import { shiftOrigin, shiftPlan } from '../src/model/roster/ShiftPlan.js';
 import { simulate } from '../src/simulate.js';
 import { DAYS } from '../src/scenario/schema.js';
 import { fixed, gradeName, line, scenarioOf, Story, t, target } from './helpers/story.js';
@@ -395,8 +396,10 @@ describe('training levels', () => {
       'day 6: expert 100 s, expert 100 s',
     ]);
     // the same, from Person.levelAt at each shift start
-    const plan = shiftPlan('g', 's', { ...shift, days: [...DAYS], break_minutes: 0 }, { novice: 1 }, buildLevels(scenarioOf({ contacts: { x: { priority: 1, handling: fixed(1), target } }, handlers: { g: { answers: ['x'], staff: 1 } }, training_levels: progress }).training_levels), new KeyedRandom(1));
-    expect(plan.people.map((p) => p.firstMoveAt)).toEqual([0.25 * 604_800, 0.75 * 604_800]);
+    const levels = buildLevels(scenarioOf({ contacts: { x: { priority: 1, handling: fixed(1), target } }, handlers: { g: { answers: ['x'], staff: 1 } }, training_levels: progress }).training_levels);
+    const people = groupPosts([{ origin: shiftOrigin('g', 's'), staff: shift.staff }], { novice: 1 }, levels, new KeyedRandom(1), undefined)[0];
+    const plan = shiftPlan('g', 's', { ...shift, days: [...DAYS], break_minutes: 0 }, people);
+    expect(plan.people.map((p) => p.tenures[0].firstMoveAt)).toEqual([0.25 * 604_800, 0.75 * 604_800]);
     for (let d = 0; d < 7; d++) {
       const levels = plan.people.map((p) => p.levelAt(d * 86_400)!.index);
       const seen = s.calls.filter((c) => Math.floor(c.arrivedAt / 86_400) === d).sort((a, b) => a.callId - b.callId);

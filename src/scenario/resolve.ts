@@ -28,13 +28,23 @@ export type ResolvedContact = Omit<ContactInput, 'arrivals' | 'grades' | 'handli
 export type ResolvedShift = Required2<ShiftInput, 'days' | 'break_minutes'>;
 
 /** A handler group with every default applied; rostered groups carry their absence and attrition. */
-export type ResolvedGroup = Omit<HandlerGroupInput, 'shifts' | 'takes_calls_waiting_seconds' | 'shrinkage_pct' | 'attrition_pct_per_year' | 'vacancy_weeks'> & {
+export type ResolvedGroup = Omit<
+  HandlerGroupInput,
+  'shifts' | 'takes_calls_waiting_seconds' | 'shrinkage_pct' | 'attrition_pct_per_year' | 'vacancy_weeks' | 'training_mix' | 'vacancies_at_start_pct' | 'intakes' | 'absence_pct_by_month'
+> & {
   takes_calls_waiting_seconds: number;
   shifts?: Record<string, ResolvedShift>;
+  /** Shares by level (`steady_state` worked out: see steadyStateMix). */
+  training_mix?: Record<string, number>;
   /** Rostered groups only. */
   shrinkage_pct?: number;
   attrition_pct_per_year?: number;
   vacancy_weeks?: number;
+  vacancies_at_start_pct?: number;
+  /** Every intake with its level named. */
+  intakes?: { date: string; people: number; level: string }[];
+  /** Every month (shrinkage_pct where the file gives none). */
+  absence_pct_by_month?: Record<Month, number>;
 };
 
 export type ResolvedLevel = Required2<TrainingLevelInput, 'misgrade_pct' | 'under_grade_share' | 'coached'>;
@@ -71,7 +81,7 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     horizon,
     reporting: { interval_minutes: input.reporting?.interval_minutes ?? 60 },
     contacts: mapValues(input.contacts, (c) => resolveContact(c, dated)),
-    handlers: mapValues(input.handlers, resolveGroup),
+    handlers: mapValues(input.handlers, (g) => resolveGroup(g, input.training_levels ?? {})),
     training_levels: mapValues(input.training_levels ?? {}, (l) => ({
       ...l,
       misgrade_pct: l.misgrade_pct ?? 0,
@@ -106,14 +116,54 @@ function resolveContact(c: ContactInput, dated: boolean): ResolvedContact {
   return out;
 }
 
-function resolveGroup(g: HandlerGroupInput): ResolvedGroup {
-  const { shifts, ...rest } = g;
+function resolveGroup(g: HandlerGroupInput, levels: Record<string, TrainingLevelInput>): ResolvedGroup {
+  const { shifts, training_mix, vacancies_at_start_pct, intakes, absence_pct_by_month, ...rest } = g;
   const out: ResolvedGroup = { ...rest, takes_calls_waiting_seconds: g.takes_calls_waiting_seconds ?? 0 };
+  if (training_mix === 'steady_state') out.training_mix = steadyStateMix(levels, g.attrition_pct_per_year ?? 0);
+  else if (training_mix) out.training_mix = training_mix;
   if (shifts) {
     out.shifts = mapValues(shifts, (s) => ({ ...s, days: [...(s.days ?? DAYS)], break_minutes: s.break_minutes ?? 0 }));
     out.shrinkage_pct = g.shrinkage_pct ?? 0;
+    out.absence_pct_by_month = fill(MONTHS, (m) => absence_pct_by_month?.[m] ?? out.shrinkage_pct!);
     out.attrition_pct_per_year = g.attrition_pct_per_year ?? 0;
     out.vacancy_weeks = g.vacancy_weeks ?? 0;
+    out.vacancies_at_start_pct = vacancies_at_start_pct ?? 0;
+    const entry = entryLevelName(levels);
+    out.intakes = (intakes ?? []).map((i) => ({ date: i.date, people: i.people, level: i.level ?? entry ?? '' }));
+  }
+  return out;
+}
+
+/** The level recruits start at: the first level no other level becomes. */
+export function entryLevelName(levels: Record<string, TrainingLevelInput>): string | undefined {
+  const becomes = new Set(Object.values(levels).map((l) => l.becomes));
+  return Object.keys(levels).find((n) => !becomes.has(n));
+}
+
+/**
+ * The training mix a group's own attrition implies in the long run: each post's holder has
+ * been in post an exponentially distributed time (rate lambda = -ln(1 - attrition) a year: the
+ * age of a Poisson renewal process), so the share still at a level reached after a weeks and
+ * left after b weeks is exp(-lambda a) - exp(-lambda b), along the chain from the entry level.
+ * The time a post stands vacant between holders is ignored. No attrition: all at the last level.
+ * Shares are rounded to 6 decimals (the last level takes the remainder) so the file reads back.
+ */
+export function steadyStateMix(levels: Record<string, TrainingLevelInput>, attritionPct: number): Record<string, number> {
+  const lambdaPerWeek = -Math.log(1 - attritionPct / 100) / (365 / 7);
+  const chain: string[] = [];
+  for (let n = entryLevelName(levels); n !== undefined && !chain.includes(n); n = levels[n].becomes) chain.push(n);
+  const out = Object.create(null) as Record<string, number>;
+  let reachedWeeks = 0;
+  let left = 1;
+  for (const n of chain) {
+    const weeks = levels[n].weeks_to_next_level;
+    if (n === chain[chain.length - 1] || weeks === undefined) {
+      out[n] = Math.round(left * 1e6) / 1e6;
+      break;
+    }
+    out[n] = Math.round((Math.exp(-lambdaPerWeek * reachedWeeks) - Math.exp(-lambdaPerWeek * (reachedWeeks + weeks))) * 1e6) / 1e6;
+    left -= out[n];
+    reachedWeeks += weeks;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planningSchema } from './planningSchema.js';
+import { trendSchema, workforceKeys } from './workforceSchema.js';
 
 /**
  * The scenario file's schema: one definition gives the TypeScript types, the validation
@@ -166,6 +167,8 @@ const arrivalsSchema = z
       .optional(),
     /** Day-to-day overdispersion: each day's volume is multiplied by a gamma factor with mean 1 and this coefficient of variation. */
     daily_variation_cv: nonNegative().max(LIMITS.daily_variation_cv, atMost(LIMITS.daily_variation_cv)).optional(),
+    /** A demand trend (workforceSchema.ts): the volume above is the volume at the reference date. */
+    trend: trendSchema.optional(),
   })
   .refine((a) => [a.calls_per_hour, a.calls_per_day, a.calls_per_year].filter((v) => v !== undefined).length === 1, {
     error: 'give exactly one of calls_per_hour, calls_per_day or calls_per_year',
@@ -248,14 +251,22 @@ const handlerGroupSchema = z
     shifts: z.record(z.string(), shiftSchema).optional(),
     /** Share of rostered handlers absent (sickness, leave, training abstraction), drawn per handler per shift. */
     shrinkage_pct: pct().optional(),
-    /** Shares of the group's handlers at each training level (names from training_levels). */
-    training_mix: z.record(z.string(), share()).refine((m) => sumsToOne(m), { error: 'training_mix shares must add up to 1' }).optional(),
+    /**
+     * Shares of the group's handlers at each training level (names from training_levels), or
+     * `steady_state`: the mix that the group's own attrition and the levels' weeks imply.
+     */
+    training_mix: z
+      .union([z.literal('steady_state'), z.record(z.string(), share()).refine((m) => sumsToOne(m), { error: 'training_mix shares must add up to 1' })], {
+        error: 'expected shares by training level, or steady_state',
+      })
+      .optional(),
     /** Share of rostered people who leave in a year (at random times); their posts are refilled by recruits. */
     attrition_pct_per_year: z.number({ error: 'expected a percentage' }).min(0, { error: 'must be >= 0' }).lt(100, { error: 'must be < 100' }).optional(),
     /** Weeks a leaver's post stays empty before a recruit starts at the first training level (hiring and vetting). */
     vacancy_weeks: nonNegative().max(LIMITS.weeks, atMost(LIMITS.weeks, ' weeks')).optional(),
     /** Only calls that have waited at least this long are offered to this group (overflow to other forces). */
     takes_calls_waiting_seconds: seconds().optional(),
+    ...workforceKeys,
   })
   .refine((g) => (g.staff === undefined) !== (g.shifts === undefined), { error: 'give exactly one of staff or shifts' });
 

@@ -1,45 +1,55 @@
 import type { Level } from './Level.js';
 
+/** One holder's time in a post: from `from` (clock seconds) until `until`, starting at `level`, first moving up at `firstMoveAt`. */
+export interface Tenure {
+  readonly from: number;
+  readonly until: number;
+  readonly level: Level | null;
+  readonly firstMoveAt: number;
+}
+
 /**
- * Person: a rostered post and whoever holds it over the run. The first holder starts the run at
- * a level, part-way through it, and moves up the chain of levels as the weeks pass; with
- * attrition, holders leave at the given times, the post stays vacant `vacancySeconds`, then a
- * recruit starts at `recruitLevel`.
+ * Person: a rostered post and whoever holds it over the run, as a list of tenures in time order.
+ * Between tenures the post is vacant. A holder moves up the chain of levels as the weeks pass.
  */
 export class Person {
   constructor(
     /** Which person of the shift (0-based): with the shift, it names the person's random draws. */
     readonly index: number,
-    readonly startLevel: Level | null,
-    /** Seconds from clock 0 until the first move up (spread evenly across the people at that level). */
-    readonly firstMoveAt: number,
-    /** Clock times at which whoever holds this post leaves (ascending; empty without attrition). */
-    readonly departures: readonly number[] = [],
-    /** How long the post stays empty after a departure before a recruit starts, seconds. */
-    readonly vacancySeconds = 0,
-    /** The level a recruit starts at. */
-    readonly recruitLevel: Level | null = null,
+    /** Ascending, not overlapping; empty: vacant all run. */
+    readonly tenures: readonly Tenure[],
   ) {}
 
-  /** The last departure at or before `at`, or -1. */
-  private lastDeparture(at: number): number {
-    let j = -1;
-    while (j + 1 < this.departures.length && this.departures[j + 1] <= at) j++;
-    return j;
+  /** One holder for the whole run (no attrition). */
+  static standing(index: number, level: Level | null, firstMoveAt: number): Person {
+    return new Person(index, [{ from: -Infinity, until: Infinity, level, firstMoveAt }]);
+  }
+
+  /** The level of the first holder (null: none, or no training levels). */
+  get startLevel(): Level | null {
+    return this.tenures[0]?.level ?? null;
+  }
+
+  /** The tenure that holds the post at clock time `at`, if any. */
+  private tenureAt(at: number): Tenure | undefined {
+    for (const t of this.tenures) {
+      if (at < t.from) return undefined;
+      if (at < t.until) return t;
+    }
+    return undefined;
   }
 
   /** Somebody holds the post at clock time `at` (it is not vacant). */
   inPostAt(at: number): boolean {
-    const j = this.lastDeparture(at);
-    return j < 0 || at >= this.departures[j] + this.vacancySeconds;
+    return this.tenureAt(at) !== undefined;
   }
 
-  /** The level of whoever holds the post at clock time `at` (the leaver's level while it is vacant). */
+  /** The level of whoever holds the post at clock time `at` (null when vacant or without levels). */
   levelAt(at: number): Level | null {
-    const j = this.lastDeparture(at);
-    let level = j < 0 ? this.startLevel : this.recruitLevel;
-    if (!level) return null;
-    let movesAt = j < 0 ? this.firstMoveAt : this.departures[j] + this.vacancySeconds + level.secondsAtLevel;
+    const t = this.tenureAt(at);
+    let level = t?.level ?? null;
+    if (!t || !level) return null;
+    let movesAt = t.firstMoveAt;
     while (level.next && at >= movesAt) {
       level = level.next;
       movesAt += level.secondsAtLevel;
@@ -47,11 +57,11 @@ export class Person {
     return level;
   }
 
-  /** The clock times after `from` and before `until` at which the holder moves up a level (no attrition: standing staff). */
+  /** The clock times after `from` and before `until` at which the first holder moves up a level (standing staff). */
   levelUpsBetween(from: number, until: number): { at: number; level: Level }[] {
     const out: { at: number; level: Level }[] = [];
     let level = this.startLevel;
-    let at = this.firstMoveAt;
+    let at = this.tenures[0]?.firstMoveAt ?? Infinity;
     while (level?.next && at < until) {
       level = level.next;
       if (at > from) out.push({ at, level });

@@ -3,7 +3,8 @@ import { Tie } from '../../engine/Calendar.js';
 import type { KeyedRandom } from '../../engine/KeyedRandom.js';
 import { SimScheduler } from '../../engine/SimScheduler.js';
 import type { TimeFrame } from '../../engine/TimeFrame.js';
-import type { Scenario } from '../../scenario/resolve.js';
+import { MONTHS } from '../../scenario/schema.js';
+import type { ResolvedGroup, Scenario } from '../../scenario/resolve.js';
 import { Handler, Leaving } from '../Handler.js';
 import type { HandlerGroup } from '../HandlerGroup.js';
 import type { Centre } from '../journey/Centre.js';
@@ -11,7 +12,8 @@ import { comeOnDuty, endSpell, goOff } from './duty.js';
 import { entryLevel, type Level } from './Level.js';
 import { pairPositions } from './pairPositions.js';
 import type { RosterChange } from './RosterChange.js';
-import { presentPeople, shiftPlan, type ShiftPlan } from './ShiftPlan.js';
+import { groupPosts, type Workforce } from './groupPosts.js';
+import { presentPeople, shiftOrigin, shiftPlan, type ShiftPlan } from './ShiftPlan.js';
 import { StandingStaff } from './StandingStaff.js';
 
 const DAY = 86_400;
@@ -20,7 +22,26 @@ const YEAR = 365 * DAY;
 interface RosteredGroup {
   group: HandlerGroup;
   plans: ShiftPlan[];
+  /** Absence by month of the year (January first), and all year without a calendar. */
+  absenceByMonth: number[];
   shrinkage: number;
+}
+
+/** How a rostered group's posts are held: attrition, refills or intakes, vacancies at the start. */
+function workforce(g: ResolvedGroup, levels: readonly Level[], frame: TimeFrame): Workforce {
+  const pct = g.attrition_pct_per_year!;
+  const byName = (n: string) => levels.find((l) => l.name === n) ?? null;
+  return {
+    // a yearly leaving probability p is a rate of -ln(1 - p) per year
+    ratePerSecond: pct > 0 ? -Math.log(1 - pct / 100) / YEAR : 0,
+    refillSeconds: g.intakes!.length > 0 ? null : g.vacancy_weeks! * 7 * DAY,
+    recruitLevel: g.training_mix ? entryLevel(levels) : null,
+    vacantAtStart: g.vacancies_at_start_pct! / 100,
+    intakes: g.intakes!
+      .map((i) => ({ atSeconds: frame.secondsAt(`${i.date}T00:00`) ?? 0, people: i.people, level: g.training_mix ? byName(i.level) : null }))
+      .sort((a, b) => a.atSeconds - b.atSeconds),
+    untilSeconds: frame.endSeconds + 30 * DAY,
+  };
 }
 
 /**
@@ -57,20 +78,18 @@ export class Roster {
         this.standing.push(new StandingStaff(c, group, g.staff, g.training_mix, levels, keyed, emit));
         return;
       }
-      const attritionPct = g.attrition_pct_per_year!;
-      const attrition =
-        attritionPct > 0
-          ? {
-              // a yearly leaving probability p is a rate of -ln(1 - p) per year
-              ratePerSecond: -Math.log(1 - attritionPct / 100) / YEAR,
-              vacancySeconds: g.vacancy_weeks! * 7 * DAY,
-              recruitLevel: g.training_mix ? entryLevel(levels) : null,
-              untilSeconds: frame.endSeconds + 30 * DAY,
-            }
-          : undefined;
+      const shifts = Object.entries(g.shifts!);
+      const people = groupPosts(
+        shifts.map(([shift, s]) => ({ origin: shiftOrigin(name, shift), staff: s.staff })),
+        g.training_mix,
+        levels,
+        keyed,
+        workforce(g, levels, frame),
+      );
       this.rostered.push({
         group,
-        plans: Object.entries(g.shifts!).map(([shift, s]) => shiftPlan(name, shift, s, g.training_mix, levels, keyed, attrition)),
+        plans: shifts.map(([shift, s], k) => shiftPlan(name, shift, s, people[k])),
+        absenceByMonth: MONTHS.map((m) => g.absence_pct_by_month![m] / 100),
         shrinkage: g.shrinkage_pct! / 100,
       });
     });
@@ -110,7 +129,9 @@ export class Roster {
         const startAt = dayStart + plan.startSeconds;
         const endAt = startAt + plan.lengthSeconds;
         if (endAt <= now) continue;
-        const { positions } = pairPositions(presentPeople(plan, day, Math.max(0, startAt), r.shrinkage, this.keyed));
+        const month = this.frame.monthOfYear(day);
+        const absence = month === null ? r.shrinkage : r.absenceByMonth[month];
+        const { positions } = pairPositions(presentPeople(plan, day, Math.max(0, startAt), absence, this.keyed));
         const handlers = positions.map((p) => new Handler(r.group, p.level, plan.name, plan.breakSeconds, endAt, p.person, p.coach));
         const opensAt = Math.max(now, startAt);
         const names = { group: r.group.name, shift: plan.name, day };

@@ -3,23 +3,10 @@ import { KeyedRandom } from '../../engine/KeyedRandom.js';
 import { DAYS } from '../../scenario/schema.js';
 import type { ResolvedShift } from '../../scenario/resolve.js';
 import type { Level } from './Level.js';
-import { Person } from './Person.js';
+import type { Person } from './Person.js';
 
 const DAY = 86_400;
 const ABSENCE = KeyedRandom.key('absence');
-const ATTRITION = KeyedRandom.key('attrition');
-
-/**
- * Attrition: people leave at random (a Poisson process at `ratePerSecond` per post), the post
- * stays vacant `vacancySeconds`, then a recruit starts at `recruitLevel`.
- */
-export interface Attrition {
-  ratePerSecond: number;
-  vacancySeconds: number;
-  recruitLevel: Level | null;
-  /** Draw departures up to this clock time. */
-  untilSeconds: number;
-}
 
 /** One shift of one group at run time: its clock times, days, people and break. */
 export interface ShiftPlan {
@@ -33,75 +20,33 @@ export interface ShiftPlan {
   readonly breakSeconds: number;
 }
 
-/** The departures of person `index` of a shift: keyed by (group, shift, person), so other posts never shift them. */
-function departures(keyed: KeyedRandom, origin: number, index: number, a: Attrition | undefined): number[] {
-  if (!a || a.ratePerSecond <= 0) return [];
-  const rng = keyed.at(origin, index, 0, ATTRITION);
-  const out: number[] = [];
-  let t = 0;
-  for (;;) {
-    t += -Math.log(1 - rng()) / a.ratePerSecond;
-    if (t > a.untilSeconds) return out;
-    out.push(t);
-    t += a.vacancySeconds;
-  }
-}
-
-/** Counts per level of `staff` people from a training mix, by largest remainder (20 at 0.85/0.15: 17 and 3). */
-function mixCounts(mix: Record<string, number>, staff: number): number[] {
-  const exact = Object.values(mix).map((share) => share * staff);
-  const counts = exact.map(Math.floor);
-  let left = staff - counts.reduce((a, b) => a + b, 0);
-  const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    counts[i]++;
-    left--;
-  }
-  return counts;
-}
-
 /**
- * The plan of shift `name` of group `group`: `shift.staff` people, their levels allotted from the
- * group's training mix (`mixCounts`), those at a level that moves up spread evenly over its weeks
- * (the first moves soonest), each with departures drawn for their post.
+ * The plan of shift `name` of group `group`, held by `people` (groupPosts.ts). Its random draws
+ * are named by `shiftOrigin(group, name)`.
  */
 export function shiftPlan(
   group: string,
   name: string,
-  shift: Pick<ResolvedShift, 'start' | 'end' | 'staff' | 'days' | 'break_minutes'>,
-  mix: Record<string, number> | undefined,
-  levels: readonly Level[],
-  keyed: KeyedRandom,
-  attrition?: Attrition,
+  shift: Pick<ResolvedShift, 'start' | 'end' | 'days' | 'break_minutes'>,
+  people: readonly Person[],
 ): ShiftPlan {
-  const origin = KeyedRandom.key(`${group}/${name}`);
-  const people: Person[] = [];
-  const person = (level: Level | null, moveAt: number) => {
-    const i = people.length;
-    people.push(new Person(i, level, moveAt, departures(keyed, origin, i, attrition), attrition?.vacancySeconds ?? 0, attrition?.recruitLevel ?? null));
-  };
-  if (!mix) {
-    for (let i = 0; i < shift.staff; i++) person(null, Infinity);
-  } else {
-    const counts = mixCounts(mix, shift.staff);
-    Object.keys(mix).forEach((n, i) => {
-      const level = levels.find((l) => l.name === n)!;
-      for (let j = 0; j < counts[i]; j++) person(level, level.secondsAtLevel === Infinity ? Infinity : ((j + 0.5) / counts[i]) * level.secondsAtLevel);
-    });
-  }
   const start = clockSeconds(shift.start);
   let end = clockSeconds(shift.end);
   if (end <= start) end += DAY;
   return {
     name,
-    origin,
+    origin: shiftOrigin(group, name),
     startSeconds: start,
     lengthSeconds: end - start,
     weekdays: new Set(shift.days.map((d) => DAYS.indexOf(d))),
     people,
     breakSeconds: shift.break_minutes * 60,
   };
+}
+
+/** Names the random draws of a shift's people (absence, departures). */
+export function shiftOrigin(group: string, shift: string): number {
+  return KeyedRandom.key(`${group}/${shift}`);
 }
 
 /**

@@ -7,8 +7,8 @@ import type { Centre } from '../journey/Centre.js';
 import { comeOnDuty, endSpell } from './duty.js';
 import { canCoach, type Level } from './Level.js';
 import { pairPositions } from './pairPositions.js';
-import type { Person } from './Person.js';
-import { shiftPlan } from './ShiftPlan.js';
+import { firstHolders } from './groupPosts.js';
+import { Person } from './Person.js';
 import type { RosterChange } from './RosterChange.js';
 
 /**
@@ -35,8 +35,7 @@ export class StandingStaff {
     keyed: KeyedRandom,
     private readonly emit: (change: RosterChange) => void,
   ) {
-    const always = { start: '00:00', end: '00:00', staff, days: [], break_minutes: 0 };
-    this.people = shiftPlan(group.name, '', always, mix, levels, keyed).people;
+    this.people = firstHolders(staff, mix, levels).map((h, i) => Person.standing(i, h.level, h.firstMoveAt));
   }
 
   /** Everybody on duty at clock 0, paired; level-ups scheduled until `untilSeconds`. */
