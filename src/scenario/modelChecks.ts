@@ -1,5 +1,6 @@
 import type { CheckContext, CheckedParts } from './CheckContext.js';
 import type { Problem } from './Problem.js';
+import type { HandlerGroupInput } from './schema.js';
 
 /**
  * Checks of the richer model's keys that need more than one key at a time: names that must
@@ -66,7 +67,10 @@ export function modelChecks(s: CheckedParts, ctx: CheckContext): { problems: Pro
     }
   }
   for (const [name, g] of Object.entries(s.handlers)) {
-    for (const level of Object.keys(g.training_mix ?? {})) {
+    if (g.training_mix === 'steady_state' && !levels?.length) {
+      problems.push({ path: `handlers.${name}.training_mix`, message: 'steady_state needs training_levels (a chain of levels from the one recruits start at)' });
+    }
+    for (const level of typeof g.training_mix === 'object' ? Object.keys(g.training_mix) : []) {
       if (levels !== undefined && !levels.includes(level)) {
         problems.push({
           path: `handlers.${name}.training_mix.${level}`,
@@ -80,9 +84,32 @@ export function modelChecks(s: CheckedParts, ctx: CheckContext): { problems: Pro
     }
     if (g.vacancy_weeks !== undefined && !g.shifts) {
       problems.push({ path: `handlers.${name}.vacancy_weeks`, message: 'applies to shifts (rostered people): use shifts' });
-    } else if (g.vacancy_weeks !== undefined && g.attrition_pct_per_year === undefined) {
-      problems.push({ path: `handlers.${name}.vacancy_weeks`, message: 'needs attrition_pct_per_year (posts fall vacant only when people leave)' });
+    } else if (g.vacancy_weeks !== undefined && g.attrition_pct_per_year === undefined && g.vacancies_at_start_pct === undefined) {
+      problems.push({ path: `handlers.${name}.vacancy_weeks`, message: 'needs attrition_pct_per_year or vacancies_at_start_pct (posts fall vacant only when people leave)' });
     }
+    problems.push(...workforceChecks(name, g, dated, levels));
+  }
+  for (const [name, c] of Object.entries(s.contacts)) {
+    if (c.arrivals?.trend && !dated) problems.push({ path: `contacts.${name}.arrivals.trend`, message: 'needs a calendar: set horizon.start_date' });
   }
   return { problems, warnings };
+}
+
+/** The keys of what changes through a year (workforceSchema.ts) make sense together. */
+function workforceChecks(name: string, g: HandlerGroupInput, dated: boolean, levels: readonly string[] | undefined): Problem[] {
+  const problems: Problem[] = [];
+  const at = (key: string) => `handlers.${name}.${key}`;
+  for (const key of ['vacancies_at_start_pct', 'intakes', 'absence_pct_by_month'] as const) {
+    if (g[key] !== undefined && !g.shifts) problems.push({ path: at(key), message: 'applies to shifts (rostered posts): use shifts' });
+  }
+  if (g.intakes?.length) {
+    if (!dated) problems.push({ path: at('intakes'), message: 'needs a calendar: set horizon.start_date (intakes are dated)' });
+    if ((g.vacancy_weeks ?? 0) > 0) problems.push({ path: at('vacancy_weeks'), message: 'give vacancy_weeks (posts refill by themselves) or intakes (posts refill from intakes), not both' });
+    g.intakes.forEach((i, k) => {
+      if (i.level !== undefined && !levels?.includes(i.level)) {
+        problems.push({ path: at(`intakes.${k}.level`), message: levels?.length ? `unknown training level; expected one of ${levels.join(', ')}` : 'unknown training level: define it under training_levels' });
+      }
+    });
+  }
+  return problems;
 }

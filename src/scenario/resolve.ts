@@ -42,7 +42,7 @@ export type ResolvedGroup = Omit<
   vacancy_weeks?: number;
   vacancies_at_start_pct?: number;
   /** Every intake with its level named. */
-  intakes?: { date: string; people: number; level: string }[];
+  intakes?: { date: string; people: number; level?: string }[];
   /** Every month (shrinkage_pct where the file gives none). */
   absence_pct_by_month?: Record<Month, number>;
 };
@@ -129,7 +129,7 @@ function resolveGroup(g: HandlerGroupInput, levels: Record<string, TrainingLevel
     out.vacancy_weeks = g.vacancy_weeks ?? 0;
     out.vacancies_at_start_pct = vacancies_at_start_pct ?? 0;
     const entry = entryLevelName(levels);
-    out.intakes = (intakes ?? []).map((i) => ({ date: i.date, people: i.people, level: i.level ?? entry ?? '' }));
+    out.intakes = (intakes ?? []).map((i) => ({ date: i.date, people: i.people, ...(i.level ?? entry ? { level: i.level ?? entry } : {}) }));
   }
   return out;
 }

@@ -10,7 +10,7 @@ const HOUR = 3600;
  * HourlyRates: a contact type's arrival rate (calls per second) for every local clock hour
  * (bucket h starts at frame.hourOriginSeconds + h hours) from the start of the warm-up to the
  * end of the counted period: the daily volume, times the day of
- * the week, month and special-day multipliers, times a gamma-distributed factor per day
+ * the week, month and special-day multipliers and the trend, times a gamma-distributed factor per day
  * (a special day may also bring its own hour-of-day shape),
  * (overdispersion: mean 1, the given coefficient of variation), split across the day's hours
  * by the hour-of-day profile (renormalised to sum to 1).
@@ -49,6 +49,7 @@ export function hourlyRates(a: ResolvedArrivals, frame: TimeFrame, dayFactorRng:
         m *= special.multiplier;
         if (special.hour_of_day) shares = norm(special.hour_of_day);
       }
+      if (a.trend && keys) m *= trendFactor(a.trend, keys.date);
       if (dayFactor) m *= dayFactor.sample(dayFactorRng);
       daily = dailyVolume * m;
     }
@@ -56,6 +57,12 @@ export function hourlyRates(a: ResolvedArrivals, frame: TimeFrame, dayFactorRng:
     rates[h] = (daily * shares[hourOfDay]) / HOUR;
   }
   return rates;
+}
+
+/** (1 + pct_per_year/100) to the power of the years (of 365 days) from the reference date to `date`. */
+export function trendFactor(trend: NonNullable<ResolvedArrivals['trend']>, date: string): number {
+  const years = (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${trend.reference_date}T00:00:00Z`)) / (365 * 86_400_000);
+  return Math.pow(1 + trend.pct_per_year / 100, years);
 }
 
 /** The daily volume the file gives, whichever unit it uses. */

@@ -38,7 +38,7 @@ function workforce(g: ResolvedGroup, levels: readonly Level[], frame: TimeFrame)
     recruitLevel: g.training_mix ? entryLevel(levels) : null,
     vacantAtStart: g.vacancies_at_start_pct! / 100,
     intakes: g.intakes!
-      .map((i) => ({ atSeconds: frame.secondsAt(`${i.date}T00:00`) ?? 0, people: i.people, level: g.training_mix ? byName(i.level) : null }))
+      .map((i) => ({ atSeconds: frame.secondsAt(`${i.date}T00:00`) ?? 0, people: i.people, level: g.training_mix && i.level ? byName(i.level) : null }))
       .sort((a, b) => a.atSeconds - b.atSeconds),
     untilSeconds: frame.endSeconds + 30 * DAY,
   };
