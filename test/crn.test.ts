@@ -82,21 +82,23 @@ describe('common random numbers in the roster', () => {
   }
 
   it('one more person on one shift leaves every other shift instance with the same people present', () => {
-    const week = ['horizon.days=7', 'horizon.warmup_days=1'].map(parseOverride);
+    // intakes fill the group's longest-vacant posts, so with intakes one more vacant post may take
+    // an intake's place from another shift (a decision, not a draw): here leavers' posts refill by themselves
+    const week = ['horizon.days=7', 'horizon.warmup_days=1', 'handlers.emergency.intakes=null', 'handlers.emergency.vacancy_weeks=12'].map(parseOverride);
     const base = presence(run(loadScenario('scenarios/metcc-2022-baseline.yaml', week).scenario).roster);
-    const more = presence(run(loadScenario('scenarios/metcc-2022-baseline.yaml', [...week, parseOverride('handlers.emergency.shifts.early.staff=35')]).scenario).roster);
+    const more = presence(run(loadScenario('scenarios/metcc-2022-baseline.yaml', [...week, parseOverride('handlers.emergency.shifts.early_0800.staff=27')]).scenario).roster);
     expect([...more.keys()].sort()).toEqual([...base.keys()].sort());
     let compared = 0;
     let changed = 0;
     for (const [key, people] of base) {
-      if (key.startsWith('emergency/early/')) {
+      if (key.startsWith('emergency/early_0800/')) {
         if (more.get(key) !== people) changed++; // the change is there (unless the new person is absent that day)
         continue;
       }
       expect(more.get(key), key).toBe(people);
       compared++;
     }
-    expect(compared).toBeGreaterThan(90); // 13 shifts a day over 8 days, less the changed one
+    expect(compared).toBeGreaterThan(90); // 29 shifts a day over 8 days, less the changed one
     expect(changed).toBeGreaterThan(0);
   });
 

@@ -20,6 +20,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SHORT: Record<string, string[]> = {
   'erlang-a-check.yaml': ['--set', 'horizon.hours=20', '--replications', '2'],
   'metcc-2022-baseline.yaml': ['--set', 'horizon.days=2', '--set', 'horizon.warmup_days=1', '--replications', '2'],
+  'metcc-2022-baseline-pooled.yaml': ['--set', 'horizon.days=2', '--set', 'horizon.warmup_days=1', '--replications', '2'],
   'metcc-2023-investment.yaml': ['--set', 'horizon.days=2', '--set', 'horizon.warmup_days=1', '--replications', '2'],
 };
 

@@ -142,7 +142,8 @@ describe('removing a key', () => {
       'validate', 'scenarios/metcc-2022-baseline.yaml',
       '--set', 'handlers.emergency.shifts=null', '--set', 'handlers.emergency.staff=60',
       '--set', 'handlers.emergency.shrinkage_pct=null', '--set', 'handlers.emergency.attrition_pct_per_year=null',
-      '--set', 'handlers.emergency.vacancy_weeks=null', '--print',
+      '--set', 'handlers.emergency.vacancy_weeks=null', '--set', 'handlers.emergency.intakes=null',
+      '--set', 'handlers.emergency.vacancies_at_start_pct=null', '--set', 'handlers.emergency.absence_pct_by_month=null', '--print',
     ]);
     expect(r.err).toMatch(/^ok: [^\n]*$/);
     expect(r.code).toBe(0);

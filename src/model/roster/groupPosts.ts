@@ -59,8 +59,8 @@ interface Post {
 
 /**
  * The people of each of a group's shifts over the run. A shift's posts are held at clock 0 by
- * first holders (`firstHolders`), except the group's vacancies at the start, apportioned across
- * shifts by headcount (the last posts of each shift). Holders leave at random; a post then stays
+ * first holders (`firstHolders`), except the vacancies at the start: the share `vacantAtStart` of
+ * each shift's posts, rounded (the last posts of the shift). Holders leave at random; a post then stays
  * vacant until it is refilled after `refillSeconds` or, with intakes, until an intake fills it.
  * A post vacant at the start is refilled at a uniform time within `refillSeconds` (the vacancy
  * pipeline in a steady state). Every draw is the post's own (departures, and the vacancy's
@@ -74,12 +74,8 @@ export function groupPosts(
   keyed: KeyedRandom,
   w: Workforce | undefined,
 ): Person[][] {
-  const totalStaff = shifts.reduce((a, s) => a + s.staff, 0);
-  const vacantTotal = Math.round((w?.vacantAtStart ?? 0) * totalStaff);
-  const vacant = apportion(
-    shifts.map((s) => (totalStaff > 0 ? (s.staff / totalStaff) * vacantTotal : 0)),
-    vacantTotal,
-  );
+  // each shift's own share, rounded: a change to one shift's headcount moves no other shift's vacancies
+  const vacant = shifts.map((s) => Math.round((w?.vacantAtStart ?? 0) * s.staff));
   const rate = w?.ratePerSecond ?? 0;
   const posts: Post[][] = shifts.map((s, k) => {
     const held = firstHolders(s.staff - vacant[k], mix, levels);
