@@ -86,7 +86,7 @@ describe('validation', () => {
   it('rejects attrition on constant staff and a vacancy without attrition, with their paths', () => {
     expect(validateScenario(scenario({ staff: 3, attrition_pct_per_year: 15 })).problems.map((p) => p.path)).toEqual(['handlers.g.attrition_pct_per_year']);
     const r = validateScenario(scenario({ shifts: { all: { start: '00:00', end: '24:00', staff: 3 } }, vacancy_weeks: 2 }));
-    expect(r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['handlers.g.vacancy_weeks: needs attrition_pct_per_year (posts fall vacant only when people leave)']);
+    expect(r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['handlers.g.vacancy_weeks: needs attrition_pct_per_year or vacancies_at_start_pct (posts fall vacant only when people leave)']);
     expect(validateScenario(scenario({ shifts: { all: { start: '00:00', end: '24:00', staff: 3 } }, attrition_pct_per_year: 100 })).problems[0].message).toBe('must be < 100');
   });
 });
