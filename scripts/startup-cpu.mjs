@@ -2,7 +2,8 @@
 // Start-up cost of the CLI as CPU time (user + system, all threads), not wall time: on a shared
 // machine the CPU a process uses is the figure that holds. Each case runs ROUNDS times,
 // interleaved with the others and with a bare `node -e 0`, and the median is printed.
-// Usage: npm run bench:startup [-- ROUNDS]   (the CLI must be built: npm run build does it)
+// Usage: npm run bench:startup [-- ROUNDS]   (npm run build first, which the npm script does);
+// BIN=path/to/bin.js measures another build of the CLI (an older checkout, say).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
