@@ -1,0 +1,79 @@
+/**
+ * Start-up: the CLI loads only what the command typed needs. The check is on the module graph
+ * the built CLI really loads (every module Node resolves, logged by a resolve hook), not on
+ * timing, so it holds on a loaded machine: `--help` and `--version` load yargs and no more;
+ * `validate` adds the scenario checker (zod, yaml) but not the simulator, RxJS or the report
+ * writers. `npm run bench:startup` prints the CPU figures themselves.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS, commandName } from '../src/cli/commandList.js';
+import { cli, ROOT, TempDirs } from './fixtures/harness.js';
+
+const temp = new TempDirs();
+afterAll(() => temp.cleanup());
+
+/** The packages and dist/ folders each command loads (package names, and 'dist/model' etc.). */
+function loadedBy(args: string[]): Set<string> {
+  const dir = temp.make('metcc-startup-');
+  const log = path.join(dir, 'resolved.txt');
+  const hooks = path.join(dir, 'hooks.mjs');
+  writeFileSync(hooks, `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  appendFileSync(${JSON.stringify(log)}, r.url + '\\n');
+  return r;
+}\n`);
+  writeFileSync(log, '');
+  const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`)}`;
+  const r = spawnSync(process.execPath, ['--import', register, path.join(ROOT, 'dist/cli/bin.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  const parts = new Set<string>();
+  for (const url of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    const own = /\/dist\/([^/]+)\//.exec(url);
+    if (pkg) parts.add(pkg[1]);
+    else if (own) parts.add(`dist/${own[1]}`);
+  }
+  return parts;
+}
+
+const SIMULATOR = ['rxjs', 'fast-csv', 'seedrandom', 'simple-statistics', 'highs', 'vega', 'vega-lite', 'dist/model', 'dist/engine', 'dist/study', 'dist/metrics', 'dist/staffing'];
+const CHECKER = ['zod', 'yaml', 'jsonc-parser', 'dist/scenario', 'dist/report'];
+
+describe('start-up loads only what the command needs', () => {
+  it('--help and --version load yargs, neither the scenario checker nor the simulator', () => {
+    for (const args of [['--help'], ['--version']]) {
+      const parts = loadedBy(args);
+      expect(parts.has('yargs'), `${args}: yargs`).toBe(true);
+      expect([...parts].filter((p) => SIMULATOR.includes(p) || CHECKER.includes(p)), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('validate loads the scenario checker but not the simulator, RxJS or the report writers', () => {
+    const parts = loadedBy(['validate', 'scenarios/erlang-a-check.yaml']);
+    expect(parts.has('zod') && parts.has('yaml')).toBe(true);
+    // (dist/engine's clock helpers are shared with the checks; its scheduler would bring rxjs)
+    expect([...parts].filter((p) => SIMULATOR.includes(p) && p !== 'dist/engine')).toEqual([]);
+  });
+
+  it('the commands listed for --help are the modules loaded to run them (same name, positionals, description)', async () => {
+    const io = { out: () => {}, err: () => {} };
+    for (const entry of COMMANDS) {
+      const file = `../src/cli/commands/${commandName(entry)}.js`;
+      const mod = (await import(file)) as Record<string, (io: unknown) => { command: string; describe: string }>;
+      const made = mod[`${commandName(entry)}Command`](io);
+      expect({ command: made.command, describe: made.describe }).toEqual({ command: entry.command, describe: entry.describe });
+    }
+  });
+
+  it("a command's own --help lists its options, loaded on demand", async () => {
+    const r = await cli('run', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('--replications');
+    expect(r.out).toContain('metcc-sim run <scenario>');
+  });
+});
