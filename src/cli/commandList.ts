@@ -89,6 +89,14 @@ export const COMMANDS: readonly CommandEntry[] = [
       return (y) => y.command(m.staffCommand(io));
     },
   },
+  {
+    command: 'calibrate <scenario>',
+    describe: 'fit knobs (key paths with bounds) to published figures (--targets CSV) on common random numbers; write the fit and calibrated.yaml',
+    load: async (io) => {
+      const m = await import('./commands/calibrate.js');
+      return (y) => y.command(m.calibrateCommand(io));
+    },
+  },
 ];
 
 /** The name a command is typed as ('run' of 'run <scenario>'). */

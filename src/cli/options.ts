@@ -78,6 +78,7 @@ export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   erlang: Object.keys(ERLANG_OPTIONS),
   schema: [],
   report: [],
+  calibrate: ['targets', 'knob', 'set', 'out', 'replications', 'seed', 'workers', 'max-evaluations', 'quiet'],
   staff: ['set', 'target', 'max-abandoned', 'replications', 'check-replications', 'max-iterations', 'seed', 'out', 'workers', 'confidence', 'quiet'],
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { planningSchema } from './planningSchema.js';
 import { trendSchema, workforceKeys } from './workforceSchema.js';
+import { calibrationSchema } from './calibrationSchema.js';
 
 /**
  * The scenario file's schema: one definition gives the TypeScript types, the validation
@@ -320,6 +321,8 @@ export const scenarioSchema = z.strictObject({
   major_incidents: z.array(majorIncidentSchema).optional(),
   /** What `staff` needs to turn a requirement into a roster, FTE and pounds (planningSchema.ts). */
   planning: planningSchema.optional(),
+  /** What `calibrate` may change to fit published figures (calibrationSchema.ts); the simulation ignores it. */
+  calibration: calibrationSchema.optional(),
 });
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;
