@@ -166,7 +166,7 @@ describe('calibrate: bad input is exit 1, names file, key and what was expected,
 
   it('an unknown contact, and a period outside the horizon', async () => {
     const r = await run('period,contact,metric,value,weight,source\n2022-07,999,abandoned_pct,15,1,s\n2022-06,101,abandoned_pct,15,1,s\n2022-06-03,999,answered_lt_10s_pct,80,1,s\n');
-    expect(r.err).toContain(`${r.file}: line 2, period: 2022-07: not inside the horizon: the counted period runs 2022-06-01 to 2022-06-30; expected a period the counted period covers whole`);
+    expect(r.err).toContain(`${r.file}: line 2, period: 2022-07: not inside the horizon: the counted period runs 2022-06-01 to 2022-06-30; expected a period the counted period covers whole (scenario ${SMALL})`);
     expect(r.err).toContain(`${r.file}: line 3, contact: unknown contact type 101; expected one of 999`);
     expect(r.err).toMatch(/line 4, metric: answered_lt_10s_pct over 2022-06-03: .*expected a period of whole months, or answered_within_target_pct for a day/);
   });
@@ -204,5 +204,23 @@ describe('calibrate pieces', () => {
     expect(beyond.best[0]).toBeCloseTo(1, 4);
     // the constrained optimum: d/dy at x = 1 is 20 (y - 0.5) + (1 - 1.4) = 0
     expect(beyond.best[1]).toBeCloseTo(0.5 + 0.4 / 20, 3);
+  });
+});
+
+describe('the shipped targets (scenarios/targets-2021-22.csv)', () => {
+  it('hold only figures up to the end of 2022, each with its URL, one held back', async () => {
+    const { readTargets } = await import('../src/calibrate/readTargets.js');
+    const targets = await readTargets(path.join(path.dirname(SMALL), '..', '..', 'scenarios', 'targets-2021-22.csv'));
+    expect(targets.length).toBeGreaterThanOrEqual(4);
+    for (const t of targets) {
+      expect(t.source).toMatch(/^https?:\/\//);
+      expect(t.period.split('..').every((p) => p.slice(0, 7) <= '2022-12')).toBe(true);
+      expect(t.note).toMatch(/\[S\]/);
+    }
+    expect(targets.filter((t) => t.weight === 0).map((t) => `${t.period} ${t.contact} ${t.metric.name} ${t.value}`)).toEqual(['2022-06 999 answered_lt_10s_pct 57.3']);
+    const fitted = targets.filter((t) => t.weight > 0).map((t) => `${t.period} ${t.contact} ${t.metric.name} ${t.value}`);
+    expect(fitted).toContain('2021-04..2022-03 999 answered_lt_10s_pct 63.9');
+    expect(fitted).toContain('2021-04..2022-03 101 abandoned_pct 36.6');
+    expect(fitted).toContain('2022-06 101 mean_answer_seconds 480');
   });
 });

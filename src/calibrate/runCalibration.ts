@@ -69,7 +69,7 @@ export async function runCalibration(o: CalibrationOptions): Promise<Calibration
   const loaded = loadScenario(o.file, o.sets);
   const targets = await readTargets(o.targetsFile);
   const knobs = resolveKnobs(loaded, o.sets, o.knobs);
-  const sources = targetSources(o.targetsFile, targets, loaded.scenario);
+  const sources = targetSources(o.targetsFile, targets, loaded);
   const used = targets.map((t) => t.weight > 0);
   if (!used.some(Boolean)) throw new ScenarioError(o.targetsFile, [{ path: 'weight', message: 'every target has weight 0 (held back): expected at least one with weight > 0 to fit' }]);
   const warnings: string[] = [];
@@ -156,7 +156,8 @@ export async function runCalibration(o: CalibrationOptions): Promise<Calibration
 }
 
 /** Where each target is read in a run of the scenario; every target that cannot be read is a problem of the targets file. */
-function targetSources(file: string, targets: readonly Target[], scenario: Scenario): TargetSource[] {
+function targetSources(file: string, targets: readonly Target[], loaded: LoadedScenario): TargetSource[] {
+  const { scenario } = loaded;
   const names = Object.keys(scenario.contacts);
   const intervalSeconds = scenario.reporting.interval_minutes * 60;
   const { countedSeconds } = horizonSeconds(scenario);
@@ -170,7 +171,7 @@ function targetSources(file: string, targets: readonly Target[], scenario: Scena
     }
     const span = periodSpan(t.periodSpec, scenario);
     if (typeof span === 'string') {
-      problems.push({ path: `line ${t.line}, period`, message: `${t.period}: ${span}` });
+      problems.push({ path: `line ${t.line}, period`, message: `${t.period}: ${span} (scenario ${loaded.file})` });
       return undefined;
     }
     const source = targetSource(t.metric, span, contacts, intervalSeconds, countedSeconds);
