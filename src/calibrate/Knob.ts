@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/errors.js';
+import { CalibrationError } from './CalibrationError.js';
 import { loadScenario, ScenarioError, type LoadedScenario, type Override } from '../scenario/load.js';
 import type { KnobInput } from '../scenario/calibrationSchema.js';
 
@@ -22,15 +22,15 @@ const NOT_KNOBS = ['name', 'description', 'extends', 'seed', 'replications', 'ho
 export function parseKnobOption(text: string): KnobInput {
   const expected = `--knob ${text}: expected KEY.PATH=LOW:HIGH or KEY.PATH=LOW:HIGH:START with numbers, for example handlers.emergency.shifts.early.staff=40:80`;
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new UsageError(expected);
+  if (eq <= 0) throw new CalibrationError(expected);
   const parts = text.slice(eq + 1).split(':').map((p) => p.trim());
   const nums = parts.map((p) => (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(p) ? Number(p) : NaN));
-  if ((parts.length !== 2 && parts.length !== 3) || nums.some((n) => !Number.isFinite(n))) throw new UsageError(expected);
+  if ((parts.length !== 2 && parts.length !== 3) || nums.some((n) => !Number.isFinite(n))) throw new CalibrationError(expected);
   const path = text.slice(0, eq).trim();
-  if (!/^[^.\s]+(\.[^.\s]+)*$/.test(path)) throw new UsageError(expected);
+  if (!/^[^.\s]+(\.[^.\s]+)*$/.test(path)) throw new CalibrationError(expected);
   const [low, high, start] = nums;
-  if (!(low < high)) throw new UsageError(`--knob ${text}: the bounds are the wrong way round or equal; expected LOW < HIGH`);
-  if (start !== undefined && (start < low || start > high)) throw new UsageError(`--knob ${text}: the start ${start} is outside ${low}..${high}; expected LOW <= START <= HIGH`);
+  if (!(low < high)) throw new CalibrationError(`--knob ${text}: the bounds are the wrong way round or equal; expected LOW < HIGH`);
+  if (start !== undefined && (start < low || start > high)) throw new CalibrationError(`--knob ${text}: the start ${start} is outside ${low}..${high}; expected LOW <= START <= HIGH`);
   return { path, low, high, start };
 }
 
@@ -58,12 +58,12 @@ export function resolveKnobs(loaded: LoadedScenario, sets: readonly Override[], 
   for (const k of loaded.scenario.calibration?.knobs ?? []) declared.set(k.path, { ...k, from: 'scenario' });
   for (const k of cli) declared.set(k.path, { ...k, from: '--knob' });
   if (declared.size === 0) {
-    throw new UsageError(`${file}: no knobs to fit; expected a calibration.knobs section in the scenario (- { path: KEY.PATH, low: N, high: N }) or --knob KEY.PATH=LOW:HIGH`);
+    throw new CalibrationError(`${file}: no knobs to fit; expected a calibration.knobs section in the scenario (- { path: KEY.PATH, low: N, high: N }) or --knob KEY.PATH=LOW:HIGH`);
   }
   const knobs: Knob[] = [...declared.values()].map((k) => {
     const top = k.path.split('.')[0];
     if (NOT_KNOBS.includes(top)) {
-      throw new UsageError(`${file}: knob ${k.path} (${k.from}): ${top} cannot be calibrated; expected a key path of a value the simulation uses (contacts..., handlers..., training_levels..., major_incidents...)`);
+      throw new CalibrationError(`${file}: knob ${k.path} (${k.from}): ${top} cannot be calibrated; expected a key path of a value the simulation uses (contacts..., handlers..., training_levels..., major_incidents...)`);
     }
     const own = valueAt(loaded.scenario, k.path);
     const start = k.start ?? (typeof own === 'number' && own >= k.low && own <= k.high ? own : (k.low + k.high) / 2);
@@ -77,7 +77,7 @@ export function resolveKnobs(loaded: LoadedScenario, sets: readonly Override[], 
       } catch (err) {
         if (!(err instanceof ScenarioError)) throw err;
         const why = err.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('; ');
-        throw new UsageError(`${file}: knob ${knob.path} (${knob.from}) at its ${bound} bound ${value}: ${why}; expected a key path of a number this scenario takes, with bounds it accepts`);
+        throw new CalibrationError(`${file}: knob ${knob.path} (${knob.from}) at its ${bound} bound ${value}: ${why}; expected a key path of a number this scenario takes, with bounds it accepts`);
       }
     }
     if (Number.isInteger(knob.low) && Number.isInteger(knob.high)) {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
+import { CalibrationError } from '../../calibrate/CalibrationError.js';
 import { parseKnobOption } from '../../calibrate/Knob.js';
 import { runCalibration } from '../../calibrate/runCalibration.js';
 import { writeCalibration } from '../../calibrate/writeCalibration.js';
@@ -48,28 +49,38 @@ export function calibrateCommand(io: Io): CommandModule<object, CalibrateArgs> {
         .option('max-evaluations', { type: 'number', describe: 'simulated points the search may spend (default 40 x (knobs + 1))' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' }) as unknown as Argv<CalibrateArgs>,
     handler: async (a) => {
-      const started = process.hrtime.bigint();
-      const sets = parseSets(a.set);
-      const knobs = a.knob.map(parseKnobOption);
-      const replications = positiveInt('replications', a.replications, 1, LIMITS.replications);
-      const seed = positiveInt('seed', a.seed, 0);
-      const workers = positiveInt('workers', a.workers, 1, MAX_WORKERS) ?? availableParallelism();
-      const maxEvaluations = positiveInt('max-evaluations', a['max-evaluations'], 1, 100_000);
-      // the output folder is checked before any simulation: bad input never fails after a long search
-      const name = loadScenario(a.scenario, sets).scenario.name;
-      const outDir = a.out ?? `reports/${name}-calibration`;
-      const problem = outDirProblem(outDir);
-      if (problem) throw new UsageError(problem);
-      const progress = progressLine(process.stderr, a.quiet);
-      const result = await runCalibration({
-        file: a.scenario, sets, knobs, targetsFile: a.targets, seed, replications, workers, maxEvaluations,
-        onProgress: progress.onProgress ? (p, doing) => progress.onProgress!({ doing, done: p.done, total: p.total, fraction: p.total ? p.done / p.total : 1, running: [] }) : undefined,
-      }).finally(progress.finish);
-      const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-      await writeCalibration(result, outDir, a.targets, { wallSeconds, commandLine: a.commandLine });
-      for (const w of result.warnings) io.err(`metcc-sim calibrate: warning: ${w}`);
-      io.out(calibrationTable(result));
-      io.out(`calibration.csv, knobs.csv, evaluations.csv, run.json and calibrated.yaml written to ${outDir}/ (${result.history.length} evaluations of ${result.replications} replication${result.replications === 1 ? '' : 's'}, ${wallSeconds.toFixed(1)} s)`);
+      try {
+        await calibrate(a, io);
+      } catch (err) {
+        if (err instanceof CalibrationError) throw new UsageError(err.message);
+        throw err;
+      }
     },
   };
+}
+
+/** The calibration itself: options checked, the fit run, its files written, the table printed. */
+async function calibrate(a: CalibrateArgs, io: Io): Promise<void> {
+  const started = process.hrtime.bigint();
+  const sets = parseSets(a.set);
+  const knobs = a.knob.map(parseKnobOption);
+  const replications = positiveInt('replications', a.replications, 1, LIMITS.replications);
+  const seed = positiveInt('seed', a.seed, 0);
+  const workers = positiveInt('workers', a.workers, 1, MAX_WORKERS) ?? availableParallelism();
+  const maxEvaluations = positiveInt('max-evaluations', a['max-evaluations'], 1, 100_000);
+  // the output folder is checked before any simulation: bad input never fails after a long search
+  const name = loadScenario(a.scenario, sets).scenario.name;
+  const outDir = a.out ?? `reports/${name}-calibration`;
+  const problem = outDirProblem(outDir);
+  if (problem) throw new UsageError(problem);
+  const progress = progressLine(process.stderr, a.quiet);
+  const result = await runCalibration({
+    file: a.scenario, sets, knobs, targetsFile: a.targets, seed, replications, workers, maxEvaluations,
+    onProgress: progress.onProgress ? (p, doing) => progress.onProgress!({ doing, done: p.done, total: p.total, fraction: p.total ? p.done / p.total : 1, running: [] }) : undefined,
+  }).finally(progress.finish);
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await writeCalibration(result, outDir, a.targets, { wallSeconds, commandLine: a.commandLine });
+  for (const w of result.warnings) io.err(`metcc-sim calibrate: warning: ${w}`);
+  io.out(calibrationTable(result));
+  io.out(`calibration.csv, knobs.csv, evaluations.csv, run.json and calibrated.yaml written to ${outDir}/ (${result.history.length} evaluations of ${result.replications} replication${result.replications === 1 ? '' : 's'}, ${wallSeconds.toFixed(1)} s)`);
 }
