@@ -75,7 +75,7 @@ async function descend(f: Objective, start: number[], step: number, options: Nel
     const spread = fs[p] - fs[0];
     if (size <= xTol) return { best: xs[0], value: fs[0], converged: true, reason: 'the simplex is smaller than the tolerance on every knob', iterations };
     if (size <= 10 * xTol && spread <= fTol * (1 + Math.abs(fs[0]))) return { best: xs[0], value: fs[0], converged: true, reason: 'the objective is flat across the simplex', iterations };
-    if (options.spent() >= options.maxEvaluations) return { best: xs[0], value: fs[0], converged: false, reason: `stopped at the limit of ${options.maxEvaluations} evaluation${options.maxEvaluations === 1 ? "" : "s"} before converging`, iterations };
+    if (options.spent() >= options.maxEvaluations) return { best: xs[0], value: fs[0], converged: false, reason: `stopped at the limit of ${options.maxEvaluations} evaluation${options.maxEvaluations === 1 ? '' : 's'} before converging`, iterations };
     if (iterations >= maxIterations) return { best: xs[0], value: fs[0], converged: false, reason: 'stopped after too many iterations without converging', iterations };
     iterations++;
     const centroid = start.map((_, i) => xs.slice(0, p).reduce((a, x) => a + x[i], 0) / p);
