@@ -247,7 +247,7 @@ describe('validate', () => {
   it('--print writes YAML that validate reads back as the same scenario, for every shipped scenario and fixture', async () => {
     const dir = dirs.make('metcc-print-');
     const files = [
-      ...readdirSync(path.join(ROOT, 'scenarios')).map((f) => path.join(ROOT, 'scenarios', f)),
+      ...readdirSync(path.join(ROOT, 'scenarios')).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => path.join(ROOT, 'scenarios', f)), // (scenarios/ also holds targets CSVs)
       ...readdirSync(path.join(ROOT, 'test', 'fixtures')).filter((f) => f.endsWith('.yaml')).map(fixture),
     ];
     for (const file of files) {

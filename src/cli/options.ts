@@ -78,8 +78,8 @@ export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   erlang: Object.keys(ERLANG_OPTIONS),
   schema: [],
   report: [],
-  calibrate: ['targets', 'knob', 'set', 'out', 'replications', 'seed', 'workers', 'max-evaluations', 'quiet'],
   staff: ['set', 'target', 'max-abandoned', 'replications', 'check-replications', 'max-iterations', 'seed', 'out', 'workers', 'confidence', 'quiet'],
+  calibrate: ['targets', 'knob', 'set', 'out', 'replications', 'seed', 'workers', 'max-evaluations', 'quiet'],
 };
 
 /** Add the simulating commands' options to a command's builder. */
