@@ -198,7 +198,7 @@ describe('interrupted runs', () => {
     const started = Date.now();
     while (Date.now() - started < 20_000) {
       await new Promise((r) => setTimeout(r, 100));
-      if (existsSync(out) && readdirSync(out).some((f) => f.startsWith('.staging-'))) break;
+      if (existsSync(out) && readdirSync(out).some((f) => f.startsWith('.metcc-staging-'))) break;
     }
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGKILL');
@@ -206,7 +206,7 @@ describe('interrupted runs', () => {
     const left = existsSync(out) ? readdirSync(out) : [];
     for (const report of [...REPORTS, 'run.json']) expect(left).not.toContain(report);
     // the next run into the folder clears what the killed one left and writes complete reports
-    expect(left.some((f) => f.startsWith('.staging-'))).toBe(true);
+    expect(left.some((f) => f.startsWith('.metcc-staging-'))).toBe(true);
     await run(['run', BASELINE, '--set', 'horizon.days=1', '--replications', '1', '--out', out, '--quiet']);
     const after = readdirSync(out);
     expect(after.filter((f) => f.startsWith('.'))).toEqual([]);

@@ -30,7 +30,7 @@ const REPORTS = ['handlers.csv', 'intervals.csv', 'peel.csv', 'replications.csv'
  * Reports the richer model adds beyond interface.md ("extend, never contradict"). Listed here
  * on purpose: a new file in the report folder must be added knowingly.
  */
-const EXTRA_REPORTS = ['staffing.csv', 'waits.csv', 'report.html'];
+const EXTRA_REPORTS = ['staffing.csv', 'waits.csv', 'report.html', 'metcc-manifest.json'];
 /** The files of a report folder that interface.md does not list (must all be known extras). */
 const unlisted = (dir: string, listed: string[]) => readdirSync(dir).filter((f) => !listed.includes(f));
 

@@ -3,7 +3,7 @@
  * shard.json with results removed, and an --out that names a shard folder are bad input:
  * exit 1, the file named, nothing written, the shards untouched.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,8 +30,17 @@ function expectBadInput(r: { code: number; err: string }, ...patterns: RegExp[])
   expect(stackLines(r.err)).toEqual([]);
 }
 
-/** Run `damage` on a copy of the two shards, merge them, and expect bad input and nothing written. */
-async function mergeDamaged(damage: (copies: string[]) => void, ...patterns: RegExp[]): Promise<void> {
+/**
+ * Run `damage` on a copy of the two shards, merge them, and expect bad input and nothing
+ * written: first as written (their manifest catches the damage: `manifest` names the file),
+ * then without metcc-manifest.json (shards of an earlier version: merge's own checks, `patterns`).
+ */
+async function mergeDamaged(damage: (copies: string[]) => void, manifest: RegExp, ...patterns: RegExp[]): Promise<void> {
+  await mergeDamagedCopies(damage, true, manifest, /changed since metcc-sim wrote it .*differs from metcc-manifest\.json/);
+  await mergeDamagedCopies(damage, false, ...patterns);
+}
+
+async function mergeDamagedCopies(damage: (copies: string[]) => void, withManifest: boolean, ...patterns: RegExp[]): Promise<void> {
   const work = temp.make();
   const copies = [0, 1].map((i) => {
     const to = path.join(work, `s${i}`);
@@ -43,6 +52,8 @@ async function mergeDamaged(damage: (copies: string[]) => void, ...patterns: Reg
     }
     return to;
   });
+  for (const c of copies) expect(existsSync(path.join(c, 'metcc-manifest.json'))).toBe(true);
+  if (!withManifest) for (const c of copies) rmSync(path.join(c, 'metcc-manifest.json'));
   damage(copies);
   const out = path.join(work, 'merged');
   expectBadInput(await cli('merge', ...copies, '--out', out), ...patterns);
@@ -61,14 +72,14 @@ describe('merge refuses damaged shards', () => {
     await mergeDamaged((copies) => {
       const file = path.join(copies[1], 'calls.csv');
       truncateSync(file, Math.floor(statSync(file).size / 2));
-    }, /s1\/calls\.csv: damaged or changed since the shard wrote it/);
+    }, /s1\/calls\.csv: /, /s1\/calls\.csv: damaged or changed since the shard wrote it/);
   });
 
   it('a calls.csv edited by hand is refused', async () => {
     await mergeDamaged((copies) => {
       const file = path.join(copies[0], 'calls.csv');
       writeFileSync(file, readFileSync(file, 'utf8').replace(/\n[^\n]*\n$/, '\n'));
-    }, /s0\/calls\.csv: damaged or changed/);
+    }, /s0\/calls\.csv: /, /s0\/calls\.csv: damaged or changed/);
   });
 
   it('a shard.json with a replication removed is refused', async () => {
@@ -76,7 +87,7 @@ describe('merge refuses damaged shards', () => {
       const file = path.join(copies[1], 'shard.json');
       const s = JSON.parse(readFileSync(file, 'utf8'));
       writeFileSync(file, JSON.stringify({ ...s, results: s.results.slice(1) }));
-    }, /s1\/shard\.json: holds the results of 1 replication, expected replications 1, 3 of shard 1\/2/);
+    }, /s1\/shard\.json: /, /s1\/shard\.json: holds the results of 1 replication, expected replications 1, 3 of shard 1\/2/);
   });
 
   it('a shard.json with a replication repeated is refused', async () => {
@@ -84,7 +95,7 @@ describe('merge refuses damaged shards', () => {
       const file = path.join(copies[0], 'shard.json');
       const s = JSON.parse(readFileSync(file, 'utf8'));
       writeFileSync(file, JSON.stringify({ ...s, results: [s.results[0], s.results[0]] }));
-    }, /s0\/shard\.json: holds the results of 2 replications, expected replications 0, 2/);
+    }, /s0\/shard\.json: /, /s0\/shard\.json: holds the results of 2 replications, expected replications 0, 2/);
   });
 });
 

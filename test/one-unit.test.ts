@@ -117,7 +117,7 @@ describe('compare commits both scenarios and comparison.csv as one unit', () => 
     const before = snapshot(earlier);
     const into = await cli(['merge', ...shards, '--out', earlier]);
     expect(into.code).toBe(1);
-    expect(into.err).toMatch(/small-more-staff.shard\.json: not a metcc-sim shard file/);
+    expect(into.err).toMatch(/small-more-staff.shard\.json: changed since metcc-sim wrote it \(its size or SHA-256 differs from metcc-manifest\.json\)/);
     expectUnchanged(earlier, before);
     expect((await cli(['merge', ...shards, '--out', path.join(work, 'merged-new')])).code).toBe(1);
     expect(existsSync(path.join(work, 'merged-new'))).toBe(false);
@@ -139,7 +139,8 @@ describe('StagedFiles', () => {
     expect(readFileSync(path.join(dir, 'top.csv'), 'utf8')).toBe('x\n1\n');
     expect(readFileSync(path.join(dir, 'b', 'c', 'deep.json'), 'utf8')).toBe('{}\n');
     expect(existsSync(path.join(dir, 'a', 'old.csv'))).toBe(false);
-    expect(readdirSync(dir).sort()).toEqual(['a', 'b', 'keep.txt', 'top.csv']);
+    // a/ held only the file replaced: it goes with it; the manifest lists the unit committed
+    expect(readdirSync(dir).sort()).toEqual(['b', 'keep.txt', 'metcc-manifest.json', 'top.csv']);
   });
 
   it('abort leaves an existing folder as it was and removes a folder it made', () => {

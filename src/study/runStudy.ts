@@ -4,6 +4,7 @@ import type { ReplicationResult } from '../metrics/ReplicationResult.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import { StagedFiles } from '../report/StagedFiles.js';
+import { faultPoint } from '../report/faultPoint.js';
 import { fileSha256 } from './fileSha256.js';
 import { concatenateCalls } from './callsCsv.js';
 import { toPortable, type Job, type PortableResult } from './jobs.js';
@@ -84,6 +85,7 @@ export async function stageStudy(loaded: LoadedScenario, options: StudyOptions, 
   const aggregate = new Aggregate(reportShape(scenario), options.confidence);
   const { seed, replications, shard } = options;
   if (shard && options.resume && shardComplete(path.join(staged.dir, folder), loaded, { seed, replications, shard, calls: options.calls })) {
+    if (folder !== '') staged.keep(folder); // a compare shard's scenario folder stays in the unit committed around it
     return { aggregate, wallSeconds: 0, files: [], skipped: true, replacing: [] };
   }
   const partsDir = options.calls ? staged.scratch(path.join(folder, 'calls-parts')) : undefined;
@@ -98,6 +100,7 @@ export async function stageStudy(loaded: LoadedScenario, options: StudyOptions, 
     jobs,
     options.workers ?? 1,
     (_i, result: ReplicationResult) => {
+      faultPoint('replication');
       if (shard) portable.push(toPortable(result));
       else {
         aggregate.add(result);

@@ -7,6 +7,7 @@ import { reportShape } from '../simulate.js';
 import { LIMITS } from '../scenario/schema.js';
 import { NotARegularFile, readBoundedFile } from '../scenario/readBoundedFile.js';
 import { programVersion } from '../version.js';
+import { unitProblem } from '../report/unitProblem.js';
 import { fromPortable, type PortableResult } from './jobs.js';
 import { MergeError } from './MergeError.js';
 import { portablePath } from './writeReports.js';
@@ -31,6 +32,18 @@ export interface ShardFile {
 }
 
 export const SHARD_FILE = 'shard.json';
+
+/** The files of a shard's folder that merge reads. */
+const SHARD_FOLDER_FILES = [SHARD_FILE, 'calls.csv'];
+
+/**
+ * A MergeError when the shard folder `dir` is not one whole unit (a kill cut its commit short,
+ * or a file differs from its manifest): merge never reads a mixed or partial folder.
+ */
+function checkWhole(dir: string, files: readonly string[]): void {
+  const problem = unitProblem(dir, files);
+  if (problem) throw new MergeError(`${problem}; run that shard again into it (with --resume it only does what is missing)`);
+}
 
 /** The replications a study (or one shard of it) runs. */
 export function replicationIndices(replications: number, shard?: { index: number; count: number }): number[] {
@@ -67,7 +80,7 @@ export function shardComplete(
   study: { seed: number; replications: number; shard: { index: number; count: number }; calls: boolean },
 ): boolean {
   const file = path.join(dir, SHARD_FILE);
-  if (!existsSync(file)) return false;
+  if (!existsSync(file) || unitProblem(dir, SHARD_FOLDER_FILES) !== null) return false;
   if (study.calls && !existsSync(path.join(dir, 'calls.csv'))) return false;
   try {
     const s = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
@@ -88,6 +101,7 @@ export function shardComplete(
 export function readShards(dirs: readonly string[]): { shards: ShardFile[]; results: ReplicationResult[] } {
   const shards = dirs.map((dir) => {
     const file = path.join(dir, SHARD_FILE);
+    checkWhole(dir, SHARD_FOLDER_FILES);
     if (!existsSync(file)) throw new MergeError(`${dir}: no ${SHARD_FILE}; expected the --out folder of a run with --shard i/n that finished`);
     let s: ShardFile;
     const text = readShardText(file);
@@ -154,6 +168,7 @@ export function aggregateShards(dirs: readonly string[], onResult?: (r: Replicat
 
 /** A shard marker file (compare-shard.json, sweep-shard.json), or a MergeError saying it is unreadable. */
 export function readShardMarker(file: string): unknown {
+  checkWhole(path.dirname(file), [path.basename(file)]);
   const text = readShardText(file);
   try {
     const m = JSON.parse(text);

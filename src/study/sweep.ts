@@ -4,6 +4,8 @@ import { Aggregate } from '../metrics/Aggregate.js';
 import { loadScenario, type LoadedScenario, type Override } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import { StagedFiles } from '../report/StagedFiles.js';
+import { faultPoint } from '../report/faultPoint.js';
+import { unitProblem } from '../report/unitProblem.js';
 import { childFolder } from '../report/childFolder.js';
 import { atLevel, SUMMARY_HEADERS, summaryTable } from '../report/reports.js';
 import { MergeError } from './MergeError.js';
@@ -117,6 +119,7 @@ export async function runSweep(
     jobs,
     options.workers,
     (j, result) => {
+      faultPoint('replication');
       if (options.shard) portable[owner[j]].push(toPortable(result));
       else aggregates[owner[j]].add(result);
     },
@@ -156,7 +159,7 @@ function sweepShardComplete(
   shard: { index: number; count: number },
 ): boolean {
   const markerFile = path.join(outDir, SWEEP_SHARD_FILE);
-  if (!existsSync(markerFile)) return false;
+  if (!existsSync(markerFile) || unitProblem(outDir) !== null) return false;
   try {
     const m = JSON.parse(readFileSync(markerFile, 'utf8')) as SweepShardMarker;
     if (JSON.stringify(m.keys) !== JSON.stringify(keys) || m.shard.index !== shard.index || m.shard.count !== shard.count) return false;

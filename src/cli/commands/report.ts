@@ -6,27 +6,26 @@ import { ReportError } from '../../report/html/ReportError.js';
 import { ReportSource } from '../../report/html/ReportSource.js';
 import type { CompareFacts } from '../../report/html/compareReport.js';
 import { StagedFiles } from '../../report/StagedFiles.js';
+import { unitProblem } from '../../report/unitProblem.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../Io.js';
 
-/** Draw a folder's report.html from its files (a bad folder is a UsageError: exit code 1, nothing written). */
-async function draw(dir: string): Promise<void> {
-  let html: string;
+/** A folder's report.html, drawn from its files (a bad folder is a UsageError: exit code 1, nothing written). */
+async function draw(dir: string): Promise<string> {
   try {
-    html = await reportHtml(ReportSource.folder(dir));
+    return await reportHtml(ReportSource.folder(dir));
   } catch (err) {
     if (err instanceof ReportError) throw new UsageError(`report ${err.message}`);
     throw err;
   }
-  const staged = new StagedFiles(dir);
-  staged.text('report.html', html);
-  staged.commit();
 }
 
 /**
  * `metcc-sim report <dir>`: draw report.html again from the reports in a folder (a run, a
  * merge, a compare with its two scenario folders, or a sweep), for example one written by an
- * older version or copied from a cluster.
+ * older version or copied from a cluster. A folder left mid-commit by a killed run is first
+ * set right (the commit finished); one whose files differ from its manifest is refused.
+ * The new report.html files are committed together, as an update of the folder's unit.
  */
 export function reportCommand(io: Io): CommandModule {
   return {
@@ -38,10 +37,20 @@ export function reportCommand(io: Io): CommandModule {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) {
         throw new UsageError(`report ${dir}: no such folder; expected the --out folder of a run, merge, compare or sweep`);
       }
+      const staged = new StagedFiles(dir); // finishes a commit a killed run left half-done
+      for (const note of staged.recovered) io.err(`note: ${note}`);
+      const problem = unitProblem(dir);
+      if (problem) throw new UsageError(`report ${problem}; run it again to write a whole folder`);
       const compare = ReportSource.folder(dir).json<CompareFacts>('compare.json');
-      const folders = compare ? [path.join(dir, compare.baseline), path.join(dir, compare.variant), dir] : [dir];
-      for (const f of folders) await draw(f);
-      io.out(`report.html written to ${folders.map((f) => `${f}/`).join(', ')}`);
+      const folders = compare ? [compare.baseline, compare.variant, ''] : [''];
+      try {
+        for (const f of folders) staged.text(path.join(f, 'report.html'), await draw(path.join(dir, f)));
+        staged.commit([], { update: true });
+      } catch (err) {
+        staged.abort();
+        throw err;
+      }
+      io.out(`report.html written to ${folders.map((f) => `${f === '' ? dir : path.join(dir, f)}/`).join(', ')}`);
     },
   };
 }
