@@ -229,7 +229,11 @@ export class StagedFiles {
     this.pending.length = 0;
     if (this.staging !== undefined) {
       liveStaging.delete(this.staging);
-      rmSync(this.staging, { recursive: true, force: true });
+      try {
+        rmSync(this.staging, { recursive: true, force: true });
+      } catch {
+        // best effort (the disk may have gone read-only): the error that made the run fail is the one to report, and the next run removes what is left
+      }
     }
     this.staging = undefined;
     if (this.made !== undefined) {

@@ -153,7 +153,12 @@ export function recoverFolder(root: string): string[] {
     }
   }
   for (const name of readdirSync(root)) {
-    if (name !== keep && leftover(root, name)) rmSync(path.join(root, name), { recursive: true, force: true });
+    if (name === keep || !leftover(root, name)) continue;
+    try {
+      rmSync(path.join(root, name), { recursive: true, force: true });
+    } catch {
+      // best effort: a folder this process cannot change fails later with a clear message, not here
+    }
   }
   return done;
 }

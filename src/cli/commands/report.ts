@@ -7,6 +7,7 @@ import { ReportSource } from '../../report/html/ReportSource.js';
 import type { CompareFacts } from '../../report/html/compareReport.js';
 import { StagedFiles } from '../../report/StagedFiles.js';
 import { unitProblem } from '../../report/unitProblem.js';
+import { outDirProblem } from '../../report/outDir.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../Io.js';
 
@@ -37,6 +38,8 @@ export function reportCommand(io: Io): CommandModule {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) {
         throw new UsageError(`report ${dir}: no such folder; expected the --out folder of a run, merge, compare or sweep`);
       }
+      const unwritable = outDirProblem(dir);
+      if (unwritable) throw new UsageError(unwritable.replace(/^--out /, 'report '));
       const staged = new StagedFiles(dir); // finishes a commit a killed run left half-done
       for (const note of staged.recovered) io.err(`note: ${note}`);
       const problem = unitProblem(dir);
