@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, fixture, snapshot, stackLines, TempDirs } from './fixtures/harness.js';
+import { unitProblem } from '../src/report/unitProblem.js';
 
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
@@ -51,11 +52,11 @@ describe('--out that cannot take the reports', () => {
 });
 
 /** A small tmpfs (root only, where mount is allowed), or null with the reason. */
-function smallDisk(): { dir: string; release(): void } | string {
+function smallDisk(size = '300k'): { dir: string; release(): void } | string {
   if (process.getuid?.() !== 0) return 'not root';
   const dir = temp.make('metcc-full-');
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=300k', 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (err) {
     return `mount failed: ${String((err as Error).message).split('\n')[0]}`;
   }
@@ -81,4 +82,88 @@ describe('a full disk', () => {
       expect(readdirSync(out, { withFileTypes: true }).filter((e) => e.name.startsWith('.'))).toEqual([]);
     });
   }
+
+  it.skipIf(typeof disk === 'string')('compare over an earlier compare that fills the disk: exit 2, the earlier compare intact, no temporaries', async () => {
+    const big = smallDisk('800k');
+    if (typeof big === 'string') return;
+    try {
+      const out = path.join(big.dir, 'cmp');
+      const args = ['compare', fixture('small.yaml'), fixture('small-more-staff.yaml'), '--set', 'horizon={ hours: 1, warmup_hours: 0.2 }', '--replications', '2', '--workers', '1', '--quiet', '--out', out];
+      const first = await cli(...args, '--seed', '1');
+      expect(first.code, first.err).toBe(0);
+      const before = snapshot(out);
+      const r = await cli(...args, '--seed', '2'); // a second copy does not fit beside the first
+      expect(r.code, r.err).toBe(2);
+      expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^metcc-sim: internal error: ENOSPC: no space left on device/)]);
+      expect(snapshot(out)).toEqual(before);
+      expect(unitProblem(out)).toBeNull();
+      expect(readdirSync(out).filter((f) => f.startsWith('.') || f.startsWith('metcc-commit'))).toEqual([]);
+    } finally {
+      big.release();
+    }
+  }, 60_000);
+});
+
+/**
+ * A read-only output folder holding earlier reports: every command that writes is refused
+ * before it simulates (exit 1, the folder named), and the reports are untouched. As root,
+ * chmod stops nothing, so: a tmpfs remounted read-only, and a folder made immutable with
+ * `chattr +i` (where the file system takes it).
+ */
+describe('a read-only output folder', () => {
+  const SHORT = ['--set', 'horizon={ hours: 1, warmup_hours: 0.2 }', '--replications', '2', '--workers', '1', '--quiet'];
+  const commands = (out: string, shards: string[]) => [
+    ['run', fixture('small.yaml'), ...SHORT, '--out', out],
+    ['compare', fixture('small.yaml'), fixture('small-more-staff.yaml'), ...SHORT, '--out', out],
+    ['sweep', fixture('small.yaml'), ...SHORT, '--set', 'handlers.all.staff=5,6', '--out', out],
+    ['merge', ...shards, '--out', out],
+    ['report', out],
+  ];
+
+  async function refusedEverywhere(out: string, lock: () => void, unlock: () => void, reason: RegExp): Promise<void> {
+    const shards = [0, 1].map((i) => path.join(temp.make(), `s${i}`));
+    for (const [i, s] of shards.entries()) expect((await cli('run', fixture('small.yaml'), ...SHORT, '--shard', `${i}/2`, '--out', s)).code).toBe(0);
+    expect((await cli('run', fixture('small.yaml'), ...SHORT, '--out', out)).code).toBe(0);
+    const before = snapshot(out);
+    lock();
+    try {
+      for (const args of commands(out, shards)) {
+        const started = Date.now();
+        const r = await cli(...args);
+        expectBadInput(r, reason);
+        expect(r.err, args[0]).toContain(out);
+        expect(Date.now() - started, `${args[0]} refused before simulating`).toBeLessThan(5_000);
+        expect(snapshot(out)).toEqual(before);
+      }
+    } finally {
+      unlock();
+    }
+  }
+
+  const ro = smallDisk('2m');
+  if (typeof ro === 'string') console.log(`read-only mount test skipped: ${ro}`);
+  afterAll(() => typeof ro !== 'string' && ro.release());
+  it.skipIf(typeof ro === 'string')('on a file system remounted read-only', async () => {
+    const { dir } = ro as { dir: string };
+    const remount = (mode: string) => execFileSync('mount', ['-o', `remount,${mode}`, dir]);
+    await refusedEverywhere(path.join(dir, 'out'), () => remount('ro'), () => remount('rw'), /is on a read-only file system; expected a folder the reports can be written to/);
+  }, 120_000);
+
+  const chattr = (flag: string, target: string) => execFileSync('chattr', [flag, target], { stdio: 'pipe' });
+  const immutable = (() => {
+    if (process.getuid?.() !== 0) return 'not root (and chmod is tested above)';
+    const probe = temp.make();
+    try {
+      chattr('+i', probe);
+      chattr('-i', probe);
+      return null;
+    } catch (err) {
+      return `chattr +i not available here: ${String((err as Error).message).split('\n')[0]}`;
+    }
+  })();
+  if (immutable) console.log(`immutable-folder test skipped: ${immutable}`);
+  it.skipIf(immutable !== null)('made immutable (chattr +i)', async () => {
+    const out = path.join(temp.make(), 'out');
+    await refusedEverywhere(out, () => chattr('+i', out), () => chattr('-i', out), /no permission to make a folder in .*out; expected a folder the reports can be written to/);
+  }, 120_000);
 });
