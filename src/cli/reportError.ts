@@ -16,7 +16,7 @@ export function reportError(err: unknown, io: Io): number {
     return 1;
   }
   if (err instanceof SimulationError) {
-    io.err(`metcc-sim: the scenario cannot be simulated as written: ${err.message}`);
+    io.err(`${err.file ? `${err.file}: ` : 'metcc-sim: '}the scenario cannot be simulated as written: ${err.message}`);
     return 1;
   }
   if (err instanceof MergeError || err instanceof UnsafeNameError) {

@@ -7,7 +7,8 @@ import { outDirProblem } from '../report/outDir.js';
 import { UsageError } from './errors.js';
 import { MAX_WORKERS, parseShard, positiveInt, type SimOptions } from './options.js';
 import { LIMITS } from '../scenario/schema.js';
-import { expectedCallsPerReplication } from '../scenario/expectedCalls.js';
+import { checkStudyCost } from './studyCost.js';
+import type { Io } from './Io.js';
 import { progressLine } from './progress.js';
 import { parseConfidence } from './intervalOptions.js';
 
@@ -19,6 +20,8 @@ export function studySettings(
   loaded: LoadedScenario,
   argv: SimOptions,
   defaultOut: string,
+  /** Where to say what the study will cost when that is a lot (compare and sweep say it for the whole study themselves). */
+  io?: Io,
 ): StudyOptions & { workers: number; confidence: number; finish(): void; onJobProgress?: (p: JobProgress) => void } {
   const seed = positiveInt('seed', argv.seed, 0) ?? loaded.scenario.seed;
   const replications = positiveInt('replications', argv.replications, 1, LIMITS.replications) ?? loaded.scenario.replications;
@@ -30,14 +33,7 @@ export function studySettings(
   if (argv.resume && !shard) throw new UsageError('--resume: expected it with --shard i/n (it skips shards whose output is complete)');
   // what the run will cost, up front: past the limit it is refused before any work, and shards share it out
   const runs = shard ? replicationIndices(replications, shard).length : replications;
-  const calls = expectedCallsPerReplication(loaded.scenario) * runs;
-  if (calls > LIMITS.calls_per_run) {
-    throw new UsageError(
-      `${loaded.file}: would simulate about ${fmtCount(calls)} calls (${runs} replication${runs === 1 ? '' : 's'} of about ${fmtCount(calls / runs)}), ` +
-        `some ${fmtCount(calls / 1e6 / 3600)} hours of one core at about a million calls a second; expected at most ${fmtCount(LIMITS.calls_per_run)} in one process: ` +
-        `use fewer replications or a shorter horizon, or split it with --shard i/n and merge`,
-    );
-  }
+  checkStudyCost(`${loaded.file}:`, [{ scenario: loaded.scenario, runs }], io);
   const progress = progressLine(process.stderr, argv.quiet);
   const count = replicationIndices(replications, shard).length;
   return {
@@ -56,5 +52,3 @@ export function studySettings(
     commandLine: argv.commandLine,
   };
 }
-
-const fmtCount = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-GB') : n.toPrecision(2));

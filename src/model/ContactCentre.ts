@@ -100,7 +100,7 @@ export class ContactCentre {
 
   /** Put the replication's opening events on the calendar: staff, the demand, the days and the reporting intervals. */
   start(): void {
-    const stall = new StallCheck(this.state, this.groups);
+    const stall = new StallCheck(this.state, this.groups, this.contacts);
     this.roster.start();
     this.roster.days$().subscribe((day) => {
       if (this.failure) return;

@@ -5,6 +5,7 @@ import type { LoadedScenario } from '../scenario/load.js';
 import { reportShape } from '../simulate.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { faultPoint } from '../report/faultPoint.js';
+import { SimulationError } from '../model/SimulationError.js';
 import { fileSha256 } from './fileSha256.js';
 import { concatenateCalls } from './callsCsv.js';
 import { toPortable, type Job, type PortableResult } from './jobs.js';
@@ -108,7 +109,10 @@ export async function stageStudy(loaded: LoadedScenario, options: StudyOptions, 
       }
     },
     options.onProgress,
-  );
+  ).catch((err) => {
+    if (err instanceof SimulationError) err.file ??= loaded.file; // the message names the scenario file
+    throw err;
+  });
   const files: string[] = [];
   let callsSha256: { calls_sha256?: string } = {};
   if (partsDir) {

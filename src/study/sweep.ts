@@ -5,6 +5,7 @@ import { loadScenario, type LoadedScenario, type Override } from '../scenario/lo
 import { reportShape } from '../simulate.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { faultPoint } from '../report/faultPoint.js';
+import { SimulationError } from '../model/SimulationError.js';
 import { unitProblem } from '../report/unitProblem.js';
 import { childFolder } from '../report/childFolder.js';
 import { atLevel, SUMMARY_HEADERS, summaryTable } from '../report/reports.js';
@@ -124,7 +125,10 @@ export async function runSweep(
       else aggregates[owner[j]].add(result);
     },
     new JobTracker(jobs.length, options.onJobProgress).batch(0, describe, (j) => simulatedSeconds(points[owner[j]].scenario)),
-  );
+  ).catch((err) => {
+    if (err instanceof SimulationError) err.file ??= file; // the message names the scenario file
+    throw err;
+  });
   const staged = new StagedFiles(options.outDir);
   try {
     if (options.shard) {

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
+import { checkStudyCost } from '../studyCost.js';
+import { replicationIndices } from '../../study/shardFile.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { compareStudies } from '../../study/compare.js';
 import { UsageError } from '../errors.js';
@@ -37,6 +39,9 @@ export function compareCommand(io: Io): CommandModule<object, SimOptions & { bas
         throw new UsageError(`compare: both scenarios are named '${base.scenario.name}'; expected different names (each names its report folder)`);
       }
       const settings = studySettings(base, a, path.join('reports', `${base.scenario.name}-vs-${variant.scenario.name}`));
+      // the cost of both scenarios together, up front (studySettings checked the baseline's alone)
+      const runs = replicationIndices(settings.replications, settings.shard).length;
+      checkStudyCost(`${base.file} and ${variant.file}: the compare`, [base, variant].map((l) => ({ scenario: l.scenario, runs })), io);
       const result = await compareStudies(base, variant, { ...settings, onProgress: undefined }).finally(settings.finish);
       if (settings.shard) {
         io.out(`shard ${a.shard} of ${base.scenario.name} vs ${variant.scenario.name} written to ${settings.outDir}/; combine the shards with 'metcc-sim merge'`);

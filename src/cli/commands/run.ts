@@ -21,7 +21,7 @@ export function runCommand(io: Io): CommandModule<object, SimOptions & { scenari
     handler: async (a) => {
       const loaded = loadScenario(a.scenario, parseSets(a.set));
       printWarnings(io, loaded);
-      const settings = studySettings(loaded, a, path.join('reports', loaded.scenario.name));
+      const settings = studySettings(loaded, a, path.join('reports', loaded.scenario.name), io);
       const targets = parsePrecision(a.precision, loaded.scenario);
       const cap = positiveInt('max-replications', a['max-replications'], 2)!;
       if (targets.length && settings.shard) throw new UsageError('--precision: expected a run without --shard (it decides the replications as it goes)');

@@ -1,12 +1,17 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { loadScenario, parseOverride, type Override } from '../../scenario/load.js';
-import { runSweep, studyKeyClash, type SweptKey } from '../../study/sweep.js';
+import { loadScenario, parseOverride, type Override, type Scenario } from '../../scenario/load.js';
+import { runSweep, studyKeyClash, sweepPoints, type SweptKey } from '../../study/sweep.js';
+import { replicationIndices } from '../../study/shardFile.js';
+import { checkStudyCost } from '../studyCost.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../Io.js';
 import { simOptions, type SimOptions } from '../options.js';
 import { printWarnings } from '../print.js';
 import { studySettings } from '../studySettings.js';
+
+/** The most points one sweep runs: each is a scenario loaded and held in memory with its aggregate. */
+const MAX_SWEEP_POINTS = 10_000;
 
 /** `--set KEY=V1,V2,...` of a sweep: the swept keys (several values) and the plain overrides (one value). */
 function sweptKeys(sets: string[]): { keys: SweptKey[]; fixed: Override[] } {
@@ -41,6 +46,11 @@ export function sweepCommand(io: Io): CommandModule<object, SimOptions & { scena
       const clash = studyKeyClash(keys, a);
       if (clash) throw new UsageError(clash);
       const points = keys.reduce((n, k) => n * k.values.length, 1);
+      if (points > MAX_SWEEP_POINTS) throw new UsageError(`sweep: ${points.toLocaleString('en-GB')} points (every combination of the values given); expected at most ${MAX_SWEEP_POINTS.toLocaleString('en-GB')}: sweep fewer values, or split the sweep`);
+      // the cost of every point together, up front (studySettings checked the first point's alone)
+      const each = sweepPoints(keys).map((o) => loadScenario(a.scenario, [...fixed, ...o]).scenario);
+      const runs = (s: Scenario) => replicationIndices(a.replications === undefined ? s.replications : settings.replications, settings.shard).length;
+      checkStudyCost(`${a.scenario}: this sweep of ${points} points`, each.map((scenario) => ({ scenario, runs: runs(scenario) })), io, 'points');
       // --seed / --replications set every point's; otherwise each point runs with its own (swept or not)
       const { rows, skipped } = await runSweep(a.scenario, fixed, keys, { ...settings, seed: a.seed === undefined ? undefined : settings.seed, replications: a.replications === undefined ? undefined : settings.replications }).finally(settings.finish);
       const swept = (k: string) => keys.some((s) => s.keyPath === k);

@@ -46,15 +46,25 @@ export interface ErlangACore {
   meanBusy: number;
 }
 
+/**
+ * True when, with `c` handlers below the load, the Erlang A queue would hold more than
+ * MAX_ERLANG_A_TERMS calls on average (patience so long that almost nobody hangs up): too many
+ * states to sum. Rates per second.
+ */
+export function tooManyWaiting(c: number, lambda: number, mu: number, theta: number): boolean {
+  return (lambda - c * mu) / theta > MAX_ERLANG_A_TERMS;
+}
+
 /** Sums the stationary distribution of the Erlang A queue (c handlers; rates per second). */
 export function erlangACore(c: number, lambda: number, mu: number, theta: number): ErlangACore {
   const cmu = c * mu;
-  // The queue distribution peaks near k = (lambda - c mu)/theta calls waiting: refuse up front
-  // rather than loop for ages when patience is astronomically long in an overloaded interval.
-  if ((lambda - cmu) / theta > MAX_ERLANG_A_TERMS) {
+  // With more load than handlers the queue settles only through callers hanging up, near
+  // k = (lambda - c mu)/theta calls waiting (not an overload as in Erlang C: it is stable): refuse
+  // up front rather than sum for ages when patience is astronomically long.
+  if (tooManyWaiting(c, lambda, mu, theta)) {
     throw new RangeError(
-      `Erlang A: about ${Math.round((lambda - cmu) / theta)} calls would be queued on average; ` +
-        'patience is too long for this overload (use a shorter meanPatienceSeconds or more handlers)',
+      `Erlang A: with ${c} handlers for ${(lambda / mu).toFixed(2)} Erlangs and mean patience ${1 / theta} s, about ${Math.round((lambda - cmu) / theta)} calls ` +
+        `would wait on average (the queue settles only as callers hang up): too many to sum; use a shorter meanPatienceSeconds or at least ${Math.ceil(lambda / mu)} handlers`,
     );
   }
   const logLambda = Math.log(lambda);
@@ -99,7 +109,7 @@ export function erlangACore(c: number, lambda: number, mu: number, theta: number
       }
       if (k > MAX_ERLANG_A_TERMS) {
         throw new RangeError(
-          'Erlang A: queue distribution too wide to sum (patience extremely long for this overload)',
+          'Erlang A: queue distribution too wide to sum (patience extremely long for a load above the handlers)',
         );
       }
     }

@@ -2,6 +2,7 @@ import { assertInteger } from './argumentChecks.js';
 import { isErlangA, validateIntervalInput, type IntervalInput } from './IntervalInput.js';
 import { erlangAFigures, erlangCFigures } from './intervalFigures.js';
 import { offeredLoadErlangs, SECONDS_PER_HOUR } from './offeredLoadErlangs.js';
+import { tooManyWaiting } from './erlangACore.js';
 
 /**
  * Fewest handlers (>= 1) whose serviceLevelPct reaches targetServiceLevelPct (0..100) and, for
@@ -27,7 +28,12 @@ export function fewestHandlers(
     // a * target / 100 can qualify: start there.
     const start = Math.max(1, Math.floor((a * targetServiceLevelPct) / 100));
     const patience = input.meanPatienceSeconds as number;
+    const [lambda, mu] = [input.callsPerHour / SECONDS_PER_HOUR, 1 / input.meanHandlingSeconds];
     for (let c = start; c <= cap; c++) {
+      // Below the load with patience so long that over ten million calls would wait on average,
+      // the figures cannot be summed; there callers almost never hang up, so the interval behaves
+      // as Erlang C, which never settles with more load than handlers: taken to miss the target.
+      if (tooManyWaiting(c, lambda, mu, 1 / patience)) continue;
       const f = erlangAFigures({ ...input, handlers: c, meanPatienceSeconds: patience });
       if (f.serviceLevelPct >= targetServiceLevelPct) return c;
     }
