@@ -2,7 +2,9 @@ import { assertInteger } from './argumentChecks.js';
 import { isErlangA, validateIntervalInput, type IntervalInput } from './IntervalInput.js';
 import { erlangAFigures, erlangCFigures } from './intervalFigures.js';
 import { offeredLoadErlangs, SECONDS_PER_HOUR } from './offeredLoadErlangs.js';
-import { tooManyWaiting } from './erlangACore.js';
+
+/** Calls waiting on average past which a handler count below the load is not summed (see below). */
+const SKIP_WAITING = 100_000;
 
 /**
  * Fewest handlers (>= 1) whose serviceLevelPct reaches targetServiceLevelPct (0..100) and, for
@@ -30,10 +32,12 @@ export function fewestHandlers(
     const patience = input.meanPatienceSeconds as number;
     const [lambda, mu] = [input.callsPerHour / SECONDS_PER_HOUR, 1 / input.meanHandlingSeconds];
     for (let c = start; c <= cap; c++) {
-      // Below the load with patience so long that over ten million calls would wait on average,
-      // the figures cannot be summed; there callers almost never hang up, so the interval behaves
-      // as Erlang C, which never settles with more load than handlers: taken to miss the target.
-      if (tooManyWaiting(c, lambda, mu, 1 / patience)) continue;
+      // Below the load the queue settles only as callers hang up, near (lambda - c mu) x patience
+      // calls waiting. Past SKIP_WAITING (patience so long that almost nobody hangs up: the
+      // interval is Erlang C, which never settles with more load than handlers) a call waits
+      // behind that many: taken to miss the target, unsummed (summing costs a step per call
+      // waiting). Conservative: a count wrongly skipped only makes the answer larger, never smaller.
+      if (c < a && (lambda - c * mu) * patience > SKIP_WAITING) continue;
       const f = erlangAFigures({ ...input, handlers: c, meanPatienceSeconds: patience });
       if (f.serviceLevelPct >= targetServiceLevelPct) return c;
     }
