@@ -159,4 +159,15 @@ describe('report on a folder inside a unit', () => {
     expect(readFileSync(path.join(out, 'metcc-manifest.json'), 'utf8')).not.toBe(before);
     expect(unitProblem(out)).toBeNull();
   }, 60_000);
+
+  it("a compare over a folder that held a run on its own in its scenario folder supersedes that run's manifest", async () => {
+    const out = path.join(temp.make(), 'out');
+    await ok('run', SMALL, ...SHORT, '--calls', '--out', path.join(out, 'small'));
+    expect(existsSync(path.join(out, 'small', 'metcc-manifest.json'))).toBe(true);
+    await ok('compare', SMALL, fixture('small-more-staff.yaml'), ...SHORT, '--out', out);
+    expect(existsSync(path.join(out, 'small', 'metcc-manifest.json'))).toBe(false);
+    expect(existsSync(path.join(out, 'small', 'calls.csv'))).toBe(false); // the compare ran without --calls: the run's log went with it
+    expect(unitProblem(out)).toBeNull();
+    expect(unitProblem(path.join(out, 'small'))).toBeNull();
+  }, 60_000);
 });

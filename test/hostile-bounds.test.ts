@@ -5,7 +5,7 @@
  * within the stated bounds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, fixture, readCsv, ROOT, stackLines, TempDirs } from './fixtures/harness.js';
@@ -144,6 +144,9 @@ describe('sane upper bounds, stated', () => {
     expect(r0.code, r0.err).toBe(0);
     const s = JSON.parse(readFileSync(path.join(shard, 'shard.json'), 'utf8'));
     writeFileSync(path.join(shard, 'shard.json'), JSON.stringify({ ...s, shard: { index: 0, count: 3e9 } }));
+    // its manifest would refuse the edited file first: without it (a shard of an earlier version) merge's own check must
+    expectBadInput(await cli('merge', shard, '--out', path.join(dir, 'merged')), /shard\.json: changed since metcc-sim wrote it/);
+    rmSync(path.join(shard, 'metcc-manifest.json'));
     expectBadInput(await cli('merge', shard, '--out', path.join(dir, 'merged')), /shard\.json: not a metcc-sim shard file/);
     expect(existsSync(path.join(dir, 'merged'))).toBe(false);
   });

@@ -165,10 +165,10 @@ export class StagedFiles {
     const under = (p: string) => prefix === '.' || p.startsWith(prefix + '/');
     const keptByName = (p: string) => this.keeping.some((k) => p === k || p.startsWith(k + '/'));
     if (!options.update) for (const e of oldFiles) if (under(e.path) && !keptByName(e.path)) stale.add(e.path);
-    // a unit committed on its own earlier in a sub-folder that this one now writes into is superseded
+    // a unit committed on its own earlier in a sub-folder that this one now writes into is superseded (its manifest, or its cut commit's journal)
     for (const e of written) {
       for (let d = path.posix.dirname(e.path); d !== '.'; d = path.posix.dirname(d)) {
-        if (existsSync(path.join(this.root, d, MANIFEST_FILE))) stale.add(`${d}/${MANIFEST_FILE}`);
+        for (const own of [MANIFEST_FILE, JOURNAL_FILE]) if (existsSync(path.join(this.root, d, own))) stale.add(`${d}/${own}`);
       }
     }
     const unfinished = this.takeOverUnfinished(stale);

@@ -28,11 +28,12 @@ export function unitRoot(dir: string): string {
  * Why the reports in `dir` cannot be trusted as one unit, or null: a commit into it was cut
  * short by a kill (its journal is still there), or a file its manifest lists is missing or
  * differs from it, or one of `expected` (names relative to `dir`) is there but not in the
- * manifest (mixed in from another run). A folder without a manifest (written by an earlier
+ * manifest (mixed in from another run); files for which `skip` (given the name relative to
+ * `dir`, `/`-separated) is true are not checked. A folder without a manifest (written by an earlier
  * version, or not by metcc-sim) has nothing to check it against and passes. The sentence
  * names the file; the caller says what to do.
  */
-export function unitProblem(dir: string, expected: readonly string[] = []): string | null {
+export function unitProblem(dir: string, expected: readonly string[] = [], skip: (name: string) => boolean = () => false): string | null {
   const root = unitRoot(dir);
   if (readJournal(root) !== undefined) {
     return `${dir}: a run was killed (or failed) while moving its files into place (${path.join(root, JOURNAL_FILE)} is there), so the folder may mix two runs' files`;
@@ -47,6 +48,7 @@ export function unitProblem(dir: string, expected: readonly string[] = []): stri
     const rel = own(e.path);
     if (rel === undefined) continue;
     listed.add(rel);
+    if (skip(rel)) continue;
     const file = path.join(root, ...e.path.split('/'));
     if (!matches(file, e, HASH_UP_TO_BYTES)) {
       return existsSync(file)
