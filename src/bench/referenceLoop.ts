@@ -2,9 +2,9 @@ import { KeyedRandom } from '../engine/KeyedRandom.js';
 import { RandomStreams, replicationSeed } from '../engine/rng.js';
 
 /**
- * The Erlang-A case (M/M/c+M, or M/G/c+M with lognormal handling) the benchmark's reference
- * loop runs: one contact type answered first come first served by one group of identical
- * handlers, Poisson arrivals, exponential patience, from an empty and idle start.
+ * The Erlang-A case (M/M/c+M) the benchmark's reference loop runs: one contact type answered
+ * first come first served by one group of identical handlers, Poisson arrivals, exponential
+ * handling and patience, from an empty and idle start.
  */
 export interface ReferenceCase {
   /** The contact type's name: it keys the draws, as in the model ('999' in the benchmark). */
@@ -12,8 +12,6 @@ export interface ReferenceCase {
   callsPerHour: number;
   handlers: number;
   meanHandlingSeconds: number;
-  /** Handling time's standard deviation if lognormal; absent: exponential. */
-  lognormalSdSeconds?: number;
   meanPatienceSeconds: number;
   targetSeconds: number;
   /** Calls arrive over warm-up + counted hours; those arriving in the counted hours count. */
@@ -69,10 +67,6 @@ export function runReference(c: ReferenceCase, seed: number, replication: number
   const meanH = c.meanHandlingSeconds;
   const meanP = c.meanPatienceSeconds;
   const target = c.targetSeconds;
-  const sdH = c.lognormalSdSeconds;
-  const sigma2 = sdH === undefined ? 0 : Math.log1p((sdH / meanH) ** 2);
-  const mu = Math.log(meanH) - sigma2 / 2;
-  const sigma = Math.sqrt(sigma2);
 
   // the heap
   let cap = 1024;
@@ -176,8 +170,7 @@ export function runReference(c: ReferenceCase, seed: number, replication: number
       const slot = allocSlot();
       arrivedAt[slot] = now;
       refs[slot] = 0;
-      const rngH = keyed.at(origin, serial, 0, handlingKey);
-      handlingSeconds[slot] = sdH === undefined ? 0 - meanH * Math.log(1 - rngH()) : Math.exp(mu + sigma * Math.sqrt(-2 * Math.log(1 - rngH())) * Math.cos(2 * Math.PI * rngH()));
+      handlingSeconds[slot] = 0 - meanH * Math.log(1 - keyed.at(origin, serial, 0, handlingKey)());
       const patience = 0 - meanP * Math.log(1 - keyed.at(origin, serial, 0, patienceKey)());
       serial++;
       if (idle > 0) {
