@@ -11,8 +11,12 @@ import type { ReplicationResult } from './metrics/ReplicationResult.js';
 import { ReplicationTally } from './metrics/ReplicationTally.js';
 import type { ReportShape } from './metrics/ReportShape.js';
 
-/** Events run between two hand-overs of ended calls (and two looks at back-pressure). */
-const CHUNK_EVENTS = 4_096;
+/**
+ * Events run between two hand-overs of ended calls (and two looks at back-pressure): few enough
+ * that the batch's call records are still in the cache when the tally reads them (4,096 cost 2-5%
+ * more CPU, most with thousands of handlers).
+ */
+const CHUNK_EVENTS = 512;
 
 /** One replication ready to run: subscribe to its streams, then call `run()`. */
 export interface Simulation {
