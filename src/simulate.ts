@@ -1,4 +1,4 @@
-import { Subject, endWith, ignoreElements, lastValueFrom, map, merge, mergeAll, tap, type Observable } from 'rxjs';
+import { Subject, endWith, ignoreElements, lastValueFrom, merge, mergeAll, tap, type Observable } from 'rxjs';
 import { Calendar } from './engine/Calendar.js';
 import { RandomStreams, replicationSeed } from './engine/rng.js';
 import { TimeFrame } from './engine/TimeFrame.js';
@@ -11,8 +11,12 @@ import type { ReplicationResult } from './metrics/ReplicationResult.js';
 import { ReplicationTally } from './metrics/ReplicationTally.js';
 import type { ReportShape } from './metrics/ReportShape.js';
 
-/** Events run between two hand-overs of ended calls (and two looks at back-pressure). */
-const CHUNK_EVENTS = 4_096;
+/**
+ * Events run between two hand-overs of ended calls (and two looks at back-pressure): few enough
+ * that the batch's call records are still in the cache when the tally reads them (4,096 cost 2-5%
+ * more CPU, most with thousands of handlers).
+ */
+const CHUNK_EVENTS = 512;
 
 /** One replication ready to run: subscribe to its streams, then call `run()`. */
 export interface Simulation {
@@ -121,16 +125,9 @@ export function reportShape(scenario: Scenario): ReportShape & { frame: TimeFram
   };
 }
 
-/** The counted calls of a batch (those that arrived in the counted period). */
-function countedOnly(batch: readonly CallRecord[]): CallRecord[] {
-  const out: CallRecord[] = [];
-  for (let i = 0; i < batch.length; i++) if (batch[i].counted) out.push(batch[i]);
-  return out;
-}
-
 /**
  * Run replication `replication` and fold it into its ReplicationResult: an operator pipeline
- * over the call batches (counted calls only, folded into the tally) merged with the staffing
+ * over the call batches (each folded into the tally, which counts the counted calls) merged with the staffing
  * intervals. `onCall` sees every call record as it ends (the per-call log subscribes here);
  * `pause` is asked between chunks of events and may return a promise to wait on (back-pressure
  * from a slow writer).
@@ -150,12 +147,8 @@ export async function runReplication(
   }
   const folded = lastValueFrom(
     merge(
-      sim.callBatches$.pipe(
-        map(countedOnly),
-        tap((batch) => {
-          for (let i = 0; i < batch.length; i++) tally.call(batch[i]);
-        }),
-      ),
+      // the tally folds the counted calls of each batch (it skips the others itself: no filtered copy per batch)
+      sim.callBatches$.pipe(tap((batch) => tally.calls(batch))),
       sim.handlerIntervals$.pipe(tap((h) => tally.handlerInterval(h))),
     ).pipe(ignoreElements(), endWith(tally)),
   );

@@ -1,162 +1,128 @@
 /**
- * `npm run bench`: model events per second, wall time and peak memory.
+ * `npm run bench [-- a|b|c|d] [--rounds N]`: the model's speed, side by side with a plain-JS
+ * reference loop of the same model measured in the same run.
  *
- * Case (a), the Erlang-A "heavy" set: one group of 50 handlers, mean handling 45 s, mean
- * patience 60 s, 3,800 calls an hour, FCFS; 1M and 5M calls. Each case runs in its own child
- * process so that its peak memory (max RSS) is its own.
+ * (a) The Erlang-A heavy case (50 handlers, handling 45 s, patience 60 s, 3,800 calls an
+ *     hour, FCFS), 1M and 5M calls, run by the model and by `referenceLoop` (a hand-written
+ *     typed-array heap loop with the same draws) in interleaved rounds; the ratios
+ *     model/reference are taken within each round and their median printed (CPU of the loop,
+ *     CPU of the whole process, wall).
+ * (d) 5,000 handlers against 50 at the same load per handler: the extra cost per call, for the
+ *     model and for the reference.
+ * (b) One simulated year of the 2022 baseline, one replication: CPU and wall seconds.
+ * (c) 20 replications of the baseline's four weeks on 1 worker and on all cores.
  *
- * Case (b): one simulated year of the 2022 baseline (scenarios/metcc-2022-baseline.yaml from
- * 2021-10-01), one replication: wall time, events per second, peak memory.
- *
- * Case (c): 20 replications of the baseline's four weeks on 1 worker and on all cores, and
- * the speed-up.
- *
- * Model events are arrivals, answers, service ends and abandonments.
+ * Every run is a child process of its own, so its peak memory and its JIT are its own.
  */
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { loadScenario, validateScenario } from '../scenario/load.js';
-import { runJobs } from '../study/pool.js';
-import { reportShape, runReplication } from '../simulate.js';
-import { Aggregate } from '../metrics/Aggregate.js';
+import type { Measured } from './measure.js';
+import { interleaved, median, type Paired } from './rounds.js';
 
-interface CaseResult {
-  name: string;
-  calls: number;
-  modelEvents: number;
-  wallSeconds: number;
-  eventsPerSecond: number;
-  peakRssMb: number;
-}
-
-function heavyScenario(calls: number) {
-  const callsPerHour = 3800;
-  const { scenario, problems } = validateScenario({
-    name: `heavy-${calls}`,
-    horizon: { hours: calls / callsPerHour, warmup_hours: 0 },
-    contacts: {
-      '999': {
-        priority: 1,
-        arrivals: { calls_per_hour: callsPerHour },
-        handling: { exponential: { mean_seconds: 45 } },
-        patience: { exponential: { mean_seconds: 60 } },
-        target: { answer_within_seconds: 10 },
-      },
-    },
-    handlers: { all: { answers: ['999'], staff: 50 } },
-  });
-  if (problems.length) throw new Error(JSON.stringify(problems));
-  return scenario;
-}
-
-async function runHeavy(calls: number): Promise<CaseResult> {
-  const scenario = heavyScenario(calls);
-  const shape = reportShape(scenario);
-  const started = process.hrtime.bigint();
-  const result = await runReplication(scenario, shape, { seed: 1, replication: 0 });
-  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const agg = new Aggregate(shape);
-  agg.add(result);
-  const e = result.events;
-  const modelEvents = e.arrivals + e.answers + e.serviceEnds + e.abandonments;
-  return {
-    name: `heavy Erlang-A, ${(calls / 1e6).toFixed(0)}M calls`,
-    calls: e.arrivals,
-    modelEvents,
-    wallSeconds,
-    eventsPerSecond: modelEvents / wallSeconds,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  };
-}
-
-function inChild(arg: string): Promise<CaseResult> {
+/** Run one case (`kind:args`) in a child process of this file. */
+function inChild(arg: string): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--case', arg], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('message', (m) => resolve(m as CaseResult));
+    child.once('message', (m) => resolve(m as Measured));
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`bench case ${arg} exited ${code}`))));
   });
 }
 
-function line(r: CaseResult): string {
+/** In the child: run the case named on the command line and send what it measured. */
+async function runCase(arg: string): Promise<void> {
+  const [kind, a, b] = arg.split(':');
+  let m: Measured;
+  if (kind === 'ref') m = await (await import('./heavyCase.js')).referenceHeavy(Number(a), Number(b));
+  else {
+    const cases = await import('./modelCases.js');
+    if (kind === 'model') m = await cases.modelHeavy(Number(a), Number(b));
+    else if (kind === 'year') m = await cases.year();
+    else m = await cases.batch(Number(a));
+  }
+  process.send!(m);
+}
+
+const n = (x: number, digits = 2) => x.toFixed(digits);
+const nsPerCall = (m: Measured) => (1e9 * m.loopCpuSeconds) / m.calls;
+
+function describe(label: string, m: Measured): string {
   return [
-    r.name.padEnd(32),
-    `${(r.eventsPerSecond / 1e6).toFixed(2)} M events/s`.padStart(18),
-    `${r.wallSeconds.toFixed(2)} s wall`.padStart(12),
-    `${r.modelEvents.toLocaleString('en-GB')} events`.padStart(20),
-    `peak ${r.peakRssMb.toFixed(0)} MB`.padStart(14),
+    `    ${label.padEnd(10)}`,
+    `${n(m.loopCpuSeconds)} s CPU`.padStart(11),
+    `(${n(m.processCpuSeconds)} s process)`.padStart(18),
+    `${n(m.wallSeconds)} s wall`.padStart(13),
+    `${n(nsPerCall(m), 0)} ns/call`.padStart(13),
+    `${n(m.modelEvents / m.loopCpuSeconds / 1e6)} M events/CPU s`.padStart(21),
+    Number.isNaN(m.withinTargetPct) ? '' : `${n(m.withinTargetPct, 3)}% within target, ${n(m.abandonedPct, 3)}% abandoned`,
+    `peak ${n(m.peakRssMb, 0)} MB`,
   ].join('  ');
 }
 
-const BASELINE = fileURLToPath(new URL('../../scenarios/metcc-2022-baseline.yaml', import.meta.url));
-
-async function runYear(): Promise<CaseResult> {
-  const { scenario } = loadScenario(BASELINE, [
-    { keyPath: 'horizon.start_date', value: '2021-10-01' },
-    { keyPath: 'horizon.days', value: 365 },
-  ]);
-  const shape = reportShape(scenario);
-  const started = process.hrtime.bigint();
-  const result = await runReplication(scenario, shape, { seed: 1, replication: 0 });
-  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const e = result.events;
-  const modelEvents = e.arrivals + e.answers + e.serviceEnds + e.abandonments;
-  return {
-    name: '2022 baseline, one simulated year',
-    calls: e.arrivals,
-    modelEvents,
-    wallSeconds,
-    eventsPerSecond: modelEvents / wallSeconds,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  };
+/** The median run of a list (by loop CPU). */
+function typical(ms: Measured[]): Measured {
+  const mid = median(ms.map((m) => m.loopCpuSeconds));
+  return ms.reduce((best, m) => (Math.abs(m.loopCpuSeconds - mid) < Math.abs(best.loopCpuSeconds - mid) ? m : best));
 }
 
-async function runBatch(workers: number): Promise<CaseResult> {
-  const { scenario } = loadScenario(BASELINE);
-  const jobs = Array.from({ length: 20 }, (_, replication) => ({ scenario, seed: 1, replication }));
-  let modelEvents = 0;
-  const started = process.hrtime.bigint();
-  await runJobs(jobs, workers, (_i, r) => {
-    modelEvents += r.events.arrivals + r.events.answers + r.events.serviceEnds + r.events.abandonments;
-  });
-  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return {
-    name: `20 x four weeks, ${workers} worker${workers === 1 ? '' : 's'}`,
-    calls: 0,
-    modelEvents,
-    wallSeconds,
-    eventsPerSecond: modelEvents / wallSeconds,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  };
+function printPaired(title: string, p: Paired, rounds: number): void {
+  console.log(`  ${title}`);
+  console.log(describe('model', typical(p.model)));
+  console.log(describe('reference', typical(p.reference)));
+  console.log(
+    `    model / reference, median of ${rounds} interleaved round${rounds === 1 ? '' : 's'}: ` +
+      `CPU ${n(p.loopCpuRatio)}x, whole-process CPU ${n(p.processCpuRatio)}x, wall ${n(p.wallRatio)}x   (target: wall <= 1.5x)`,
+  );
+}
+
+async function heavy(rounds: number): Promise<void> {
+  console.log('(a) Erlang-A heavy case: 50 handlers, handling 45 s, patience 60 s, 3,800 calls/h, FCFS; the model against the plain-JS reference loop');
+  for (const calls of [1_000_000, 5_000_000]) {
+    const p = await interleaved(rounds, () => inChild(`model:${calls}:50`), () => inChild(`ref:${calls}:50`));
+    printPaired(`${calls / 1e6}M calls`, p, rounds);
+  }
+}
+
+async function manyHandlers(rounds: number): Promise<void> {
+  const calls = 1_000_000;
+  console.log('(d) 5,000 handlers against 50, the same load per handler (76 calls/h each), 1M calls: extra CPU per call   target: model <= +25%');
+  const runs: Record<string, Measured[]> = { m50: [], m5000: [], r50: [], r5000: [] };
+  for (let i = 0; i < rounds; i++) {
+    runs.m50.push(await inChild(`model:${calls}:50`));
+    runs.r50.push(await inChild(`ref:${calls}:50`));
+    runs.m5000.push(await inChild(`model:${calls}:5000`));
+    runs.r5000.push(await inChild(`ref:${calls}:5000`));
+  }
+  const extra = (big: Measured[], small: Measured[]) => median(big.map((m, i) => nsPerCall(m) / nsPerCall(small[i]) - 1));
+  console.log(describe('model 50', typical(runs.m50)));
+  console.log(describe('model 5000', typical(runs.m5000)));
+  console.log(describe('ref 50', typical(runs.r50)));
+  console.log(describe('ref 5000', typical(runs.r5000)));
+  console.log(`    5,000 vs 50 handlers, cost per call, median of ${rounds}: model ${n(100 * extra(runs.m5000, runs.m50), 1)}%, reference ${n(100 * extra(runs.r5000, runs.r50), 1)}%`);
 }
 
 async function mainBench(): Promise<void> {
   const caseIdx = process.argv.indexOf('--case');
-  if (caseIdx >= 0) {
-    const [kind, n] = process.argv[caseIdx + 1].split(':');
-    if (kind === 'heavy') process.send!(await runHeavy(Number(n)));
-    if (kind === 'year') process.send!(await runYear());
-    if (kind === 'batch') process.send!(await runBatch(Number(n)));
-    return;
-  }
-  const only = process.argv[2];
+  if (caseIdx >= 0) return runCase(process.argv[caseIdx + 1]);
+  const roundsIdx = process.argv.indexOf('--rounds');
+  const rounds = roundsIdx >= 0 ? Number(process.argv[roundsIdx + 1]) : 3;
+  if (!(Number.isInteger(rounds) && rounds >= 1)) throw new Error(`bench: --rounds must be a whole number >= 1, got ${process.argv[roundsIdx + 1]}`);
+  const only = process.argv.slice(2).find((a) => /^[abcd]$/.test(a));
   const cores = availableParallelism();
-  console.log(`metcc-sim benchmark (Node ${process.version}, ${process.arch}, ${cores} cores)`);
-  if (!only || only === 'a') {
-    console.log('(a) Erlang-A heavy case: 50 handlers, handling 45 s, patience 60 s, 3,800 calls/h, FCFS   target >= 3 M events/s');
-    for (const calls of [1_000_000, 5_000_000]) console.log(line(await inChild(`heavy:${calls}`)));
-  }
+  console.log(`metcc-sim benchmark (Node ${process.version}, ${process.arch}, ${cores} cores); CPU is user + system seconds of the simulation`);
+  if (!only || only === 'a') await heavy(rounds);
+  if (!only || only === 'd') await manyHandlers(rounds);
   if (!only || only === 'b') {
-    console.log('(b) one simulated year of the 2022 baseline (999, call-backs, 101, online; rosters)          target < 10 s');
-    console.log(line(await inChild('year')));
+    console.log('(b) one simulated year of the 2022 baseline (999, call-backs, 101, online; rosters)   target <= 5 s CPU');
+    console.log(describe('year', await inChild('year')));
   }
   if (!only || only === 'c') {
-    console.log(`(c) 20 replications of the baseline's four weeks (+2 days warm-up), 1 worker vs ${cores}              target speed-up >= 1.8`);
+    console.log(`(c) 20 replications of the baseline's four weeks (+2 days warm-up), 1 worker vs ${cores}   target speed-up >= 1.8`);
     const one = await inChild('batch:1');
-    console.log(line(one));
+    console.log(describe('1 worker', one));
     const all = await inChild(`batch:${cores}`);
-    console.log(line(all));
-    console.log(`    speed-up on ${cores} cores: ${(one.wallSeconds / all.wallSeconds).toFixed(2)}x`);
+    console.log(describe(`${cores} workers`, all));
+    console.log(`    speed-up on ${cores} cores (wall): ${n(one.wallSeconds / all.wallSeconds)}x`);
   }
 }
 

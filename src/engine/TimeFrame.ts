@@ -37,6 +37,8 @@ export class TimeFrame {
   private readonly epochMs: number | null;
   /** Clock seconds at which each reporting month after the first starts (calendar months). */
   private readonly monthStarts: Float64Array;
+  /** The month `monthOf` found last. */
+  private lastMonth = 0;
   private readonly firstMonth: number; // year*12 + month of the counted start
 
   constructor(s: HorizonInput) {
@@ -120,8 +122,12 @@ export class TimeFrame {
   /** Reporting month of a counted instant. */
   monthOf(atSeconds: number): number {
     const starts = this.monthStarts;
-    let m = 0;
+    // calls come nearly in time order: most fall in the month of the one before
+    let m = this.lastMonth;
+    if ((m === 0 || atSeconds >= starts[m - 1]) && (m === starts.length || atSeconds < starts[m])) return m;
+    m = 0;
     while (m < starts.length && atSeconds >= starts[m]) m++;
+    this.lastMonth = m;
     return m;
   }
 

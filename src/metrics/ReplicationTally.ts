@@ -47,6 +47,11 @@ export class ReplicationTally {
     this.triageMatrix = new TriageMatrix(shape);
   }
 
+  /** Fold a batch of ended calls (those not counted are skipped). */
+  calls(batch: readonly CallRecord[]): void {
+    for (let i = 0; i < batch.length; i++) this.call(batch[i]);
+  }
+
   /** Fold one ended call. */
   call(c: CallRecord): void {
     if (!c.counted) return;

@@ -39,7 +39,7 @@ export function scheduleDemand(c: Centre, scenario: Scenario, contacts: readonly
       perHour !== null
         ? { perSecond: perHour / 3600 }
         : { hourly: hourlyRates(a, frame, streams.stream(`daily-variation:${type.name}`)), originSeconds: frame.hourOriginSeconds };
-    startArrivals(c, type, new Origin(type.name), streams.stream(`arrivals:${type.name}`), rates, 0, end);
+    startArrivals(c, type, new Origin(type.name), streams.stream(`arrivals:${type.name}`), rates, 0, end, true);
   });
   scenario.major_incidents.forEach((m, i) => {
     const type = byName.get(m.contact)!;
