@@ -130,9 +130,9 @@ export class CallRowEncoder {
   private put(bytes: Buffer): void {
     const n = bytes.length;
     if (this.pos + n > this.limit) {
-      // rare: a long name near the end of a chunk; RESERVE stays free for the numbers after it
+      // rare: a long name near the end of a chunk goes out with it (copied: the chunk is reused,
+      // and `row` holds on to it); RESERVE stays free for the numbers after it
       const joined = Buffer.concat([this.buf.subarray(0, this.pos), bytes]);
-      this.buf = Buffer.allocUnsafe(this.chunkBytes);
       this.pos = 0;
       this.emit(joined);
       return;
