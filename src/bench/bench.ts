@@ -11,6 +11,9 @@
  * Case (c): 20 replications of the baseline's four weeks on 1 worker and on all cores, and
  * the speed-up.
  *
+ * Case (d), the per-call log: the year of case (b) without a log, with calls.csv and with
+ * calls.csv.gz, CPU time and its ratio; and the writer's rows per CPU-second (benchCalls.ts).
+ *
  * Model events are arrivals, answers, service ends and abandonments.
  */
 import { fork } from 'node:child_process';
@@ -20,6 +23,7 @@ import { loadScenario, validateScenario } from '../scenario/load.js';
 import { runJobs } from '../study/pool.js';
 import { reportShape, runReplication } from '../simulate.js';
 import { Aggregate } from '../metrics/Aggregate.js';
+import { callsLines, writerRates, yearWithCalls, type YearCallsResult } from './benchCalls.js';
 
 interface CaseResult {
   name: string;
@@ -137,6 +141,7 @@ async function mainBench(): Promise<void> {
     if (kind === 'heavy') process.send!(await runHeavy(Number(n)));
     if (kind === 'year') process.send!(await runYear());
     if (kind === 'batch') process.send!(await runBatch(Number(n)));
+    if (kind === 'calls') process.send!(n === 'rates' ? await writerRates() : await yearWithCalls(n as YearCallsResult['log']));
     return;
   }
   const only = process.argv[2];
@@ -157,6 +162,13 @@ async function mainBench(): Promise<void> {
     const all = await inChild(`batch:${cores}`);
     console.log(line(all));
     console.log(`    speed-up on ${cores} cores: ${(one.wallSeconds / all.wallSeconds).toFixed(2)}x`);
+  }
+  if (!only || only === 'd') {
+    console.log('(d) the per-call log: the year of (b) without it, with calls.csv, with calls.csv.gz       target <= 2x the CPU without');
+    const years: YearCallsResult[] = [];
+    for (const log of ['none', 'csv', 'csv.gz']) years.push((await inChild(`calls:${log}`)) as unknown as YearCallsResult);
+    const rates = (await inChild('calls:rates')) as unknown as Awaited<ReturnType<typeof writerRates>>;
+    for (const l of callsLines(years, rates)) console.log(l);
   }
 }
 
