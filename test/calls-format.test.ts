@@ -10,6 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, fixture, stackLines, TempDirs } from './fixtures/harness.js';
 import { StagedFiles } from '../src/report/StagedFiles.js';
 import { CallsLog } from '../src/study/CallsLog.js';
+import { writeToString } from 'fast-csv';
+import { loadScenario } from '../src/scenario/load.js';
+import { reportShape, runReplication } from '../src/simulate.js';
+import { CALLS_HEADERS, callRow } from '../src/report/reports.js';
 
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
@@ -80,6 +84,27 @@ describe('calls.csv.gz: the same bytes whatever the workers or shards', () => {
     expect(r.err).toMatch(/s1[/\\]shard\.json: calls_part_bytes: expected the sizes of calls\.csv\.gz's 3 gzip members/);
     expect(stackLines(r.err)).toEqual([]);
     expect(existsSync(path.join(bad, 'merged'))).toBe(false);
+  });
+});
+
+describe('calls.csv from the command line has the bytes fast-csv gave', () => {
+  it('on one thread and on two workers, across many 1 MiB chunks (chunks reused once written)', async () => {
+    const dir = temp.make();
+    const args = ['--replications', '2', '--set', 'horizon.hours=60', '--calls', '--quiet'];
+    await ok('run', SMALL, ...args, '--workers', '1', '--out', path.join(dir, 'one'));
+    await ok('run', SMALL, ...args, '--workers', '2', '--out', path.join(dir, 'two'));
+    const { scenario } = loadScenario(SMALL, [{ keyPath: 'horizon.hours', value: 60 }]);
+    const shape = reportShape(scenario);
+    const rows: string[][] = [[...CALLS_HEADERS]];
+    for (const replication of [0, 1]) {
+      await runReplication(scenario, shape, { seed: scenario.seed, replication, onCall: (c) => rows.push(callRow(c, shape.grades, shape.levels)) });
+    }
+    const expected = Buffer.from(await writeToString(rows, { includeEndRowDelimiter: true }), 'utf8');
+    expect(expected.length).toBeGreaterThan(3 << 20);
+    const one = readFileSync(path.join(dir, 'one', 'calls.csv'));
+    expect(one.length).toBe(expected.length);
+    expect(one.equals(expected)).toBe(true);
+    expect(readFileSync(path.join(dir, 'two', 'calls.csv')).equals(expected)).toBe(true);
   });
 });
 

@@ -90,12 +90,20 @@ describe('csvFieldBytes quotes a field as fast-csv does', () => {
 describe('CallRowEncoder writes the rows fast-csv wrote', () => {
   it('for any calls, with names needing quotes and numbers on rounding edges, in any chunk size', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(callArb, { maxLength: 40 }), fc.constantFrom(2048, 4096, 1 << 20), async (calls, chunkBytes) => {
+      // 15 to 60 rows of 60 to 200 bytes: most runs cross one or more chunk ends of 2,048 or 4,096 bytes
+      fc.asyncProperty(fc.array(callArb, { minLength: 15, maxLength: 60, size: 'max' }), fc.constantFrom(2048, 4096), async (calls, chunkBytes) => {
         const expected = await fastCsv(calls.map((c) => callRow(c, GRADES, LEVELS)));
         expect(encoded(calls, GRADES, LEVELS, chunkBytes).bytes.toString()).toBe(expected.toString());
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
+  });
+
+  it('across many chunk ends (10,000 varied rows in chunks of 2,048 bytes)', async () => {
+    const calls = fc.sample(callArb, { numRuns: 10_000, seed: 42 });
+    const { bytes, chunks } = encoded(calls, GRADES, LEVELS, 2048);
+    expect(chunks).toBeGreaterThan(300);
+    expect(bytes.equals(await fastCsv(calls.map((c) => callRow(c, GRADES, LEVELS))))).toBe(true);
   });
 
   it('numbers: fmt(x, 3) for every thousandth and half-thousandth up to 100 s, and around a year', () => {

@@ -12,6 +12,8 @@ const QUOTE = 34;
 const RESERVE = 512;
 /** At most this many distinct names are cached (names come from the scenario; this only bounds memory). */
 const MAX_CACHED = 10_000;
+/** Chunks kept for reuse (more than the output's queue holds are not needed). */
+const MAX_SPARE = 8;
 
 /**
  * calls.csv rows written as bytes straight into a reused chunk: the same bytes as `callRow`
@@ -19,8 +21,9 @@ const MAX_CACHED = 10_000;
  * times as fast, with no string per field. Why by hand: fast-csv makes a string per field and
  * per row; no maintained library writes CSV from numbers into a byte buffer.
  *
- * Full chunks go to `emit`, which owns them (a new chunk is taken for what follows). Where a
- * chunk ends depends only on the bytes written, never on timing.
+ * Full chunks go to `emit`, which owns them until it gives them back with `recycle` (once
+ * written), so a long log reuses a few chunks instead of leaving the garbage collector a
+ * megabyte per chunk. Where a chunk ends depends only on the bytes written, never on timing.
  *
  * @example
  *   const enc = new CallRowEncoder(shape.grades, shape.levels, (chunk) => out.write(chunk));
@@ -34,6 +37,9 @@ export class CallRowEncoder {
   private readonly callers = new Map<string, { prefix: Buffer; quoted: boolean }>();
   private readonly grades: Buffer[];
   private readonly levels: Buffer[];
+  /** Chunks given back, to be filled again; and the memory of every chunk this encoder made (only those are reused). */
+  private readonly spare: Buffer[] = [];
+  private readonly own = new WeakSet<ArrayBufferLike>();
   /** Rows written so far. */
   rows = 0;
 
@@ -44,7 +50,7 @@ export class CallRowEncoder {
     private readonly chunkBytes = 1 << 20,
   ) {
     if (chunkBytes < 4 * RESERVE) throw new Error(`CallRowEncoder: chunk of ${chunkBytes} bytes, expected at least ${4 * RESERVE}`);
-    this.buf = Buffer.allocUnsafe(chunkBytes);
+    this.buf = this.newChunk();
     this.limit = chunkBytes - RESERVE;
     this.grades = grades.map(csvFieldBytes);
     this.levels = levels.map(csvFieldBytes);
@@ -100,9 +106,21 @@ export class CallRowEncoder {
   flush(): void {
     if (this.pos === 0) return;
     const full = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(this.chunkBytes);
+    this.buf = this.spare.pop() ?? this.newChunk();
     this.pos = 0;
     this.emit(full);
+  }
+
+  /** A chunk `emit` was given is written and may be filled again. */
+  recycle(chunk: Buffer): void {
+    if (this.own.has(chunk.buffer) && this.spare.length < MAX_SPARE) this.spare.push(Buffer.from(chunk.buffer, 0, this.chunkBytes));
+  }
+
+  /** A chunk of its own memory (never a slice of Node's shared pool, so it can be reused). */
+  private newChunk(): Buffer {
+    const b = Buffer.allocUnsafeSlow(this.chunkBytes);
+    this.own.add(b.buffer);
+    return b;
   }
 
   private name(s: string): Buffer {

@@ -38,9 +38,10 @@ export class CallsOutput {
     this.closed.catch(() => undefined);
   }
 
-  /** Queue a chunk (the caller gives it up). */
-  write(chunk: Buffer): void {
-    if (!this.head.write(chunk) && !this.waiting) {
+  /** Queue a chunk (the caller gives it up until `written` hears it is written). */
+  write(chunk: Buffer, written?: (chunk: Buffer) => void): void {
+    const queued = this.head.write(chunk, written && ((err) => err || written(chunk)));
+    if (!queued && !this.waiting) {
       this.waiting = Promise.race([new Promise<void>((resolve) => this.head.once('drain', () => resolve())), this.closed.catch(() => undefined)]).then(() => {
         this.waiting = undefined;
       });

@@ -86,7 +86,7 @@ export function fromPortable(p: PortableResult): ReplicationResult {
 export async function executeJob(job: Job, onProgress?: (simSeconds: number) => void): Promise<ReplicationResult> {
   const shape = reportShape(job.scenario);
   const out = job.calls ? new CallsOutput(job.calls.path, job.calls.format, job.calls.append) : undefined;
-  const encoder = out ? new CallRowEncoder(shape.grades, shape.levels, (chunk) => out.write(chunk)) : undefined;
+  const encoder: CallRowEncoder | undefined = out ? new CallRowEncoder(shape.grades, shape.levels, (chunk) => out.write(chunk, (c) => encoder!.recycle(c))) : undefined;
   let lastProgressAt = 0;
   let result: ReplicationResult;
   try {
