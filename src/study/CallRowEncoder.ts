@@ -8,8 +8,8 @@ const POINT = 46;
 const ZERO = 48;
 const HASH = 35;
 const QUOTE = 34;
-/** Room kept free at the end of a chunk for a row's numbers and separators (strings check their own room). */
-const RESERVE = 512;
+/** The most a row's nine numbers (at most 32 characters each, even as exponents) and its separators take. */
+const NUMBERS_BYTES = 9 * 32 + 32;
 /** At most this many distinct names are cached (names come from the scenario; this only bounds memory). */
 const MAX_CACHED = 10_000;
 /** Chunks kept for reuse (more than the output's queue holds are not needed). */
@@ -32,7 +32,6 @@ const MAX_SPARE = 8;
 export class CallRowEncoder {
   private buf: Buffer;
   private pos = 0;
-  private readonly limit: number;
   private readonly names = new Map<string, Buffer>();
   private readonly callers = new Map<string, { prefix: Buffer; quoted: boolean }>();
   private readonly grades: Buffer[];
@@ -49,22 +48,37 @@ export class CallRowEncoder {
     private readonly emit: (chunk: Buffer) => void,
     private readonly chunkBytes = 1 << 20,
   ) {
-    if (chunkBytes < 4 * RESERVE) throw new Error(`CallRowEncoder: chunk of ${chunkBytes} bytes, expected at least ${4 * RESERVE}`);
+    if (chunkBytes < 2048) throw new Error(`CallRowEncoder: chunk of ${chunkBytes} bytes, expected at least 2048`);
     this.buf = this.newChunk();
-    this.limit = chunkBytes - RESERVE;
     this.grades = grades.map(csvFieldBytes);
     this.levels = levels.map(csvFieldBytes);
   }
 
   /** Append one row (columns as CALLS_HEADERS). */
   row(c: CallRecord): void {
-    if (this.pos > this.limit) this.flush();
+    const contact = this.name(c.contact);
+    const outcome = this.name(c.outcome);
+    const group = this.name(c.handlerGroup);
+    const source = this.name(c.source);
+    const shift = this.name(c.shift);
+    const caller = this.caller(c.origin);
+    const trueGrade = c.trueGrade >= 0 ? this.grades[c.trueGrade] : undefined;
+    const assignedGrade = c.assignedGrade >= 0 ? this.grades[c.assignedGrade] : undefined;
+    const level = c.handlerLevel >= 0 ? this.levels[c.handlerLevel] : undefined;
+    // the most this row can take: its names, and NUMBERS_BYTES for the numbers and separators
+    const most =
+      NUMBERS_BYTES + contact.length + outcome.length + group.length + source.length + shift.length + caller.prefix.length +
+      (trueGrade?.length ?? 0) + (assignedGrade?.length ?? 0) + (level?.length ?? 0);
+    if (this.pos + most > this.buf.length) {
+      this.flush();
+      if (most > this.buf.length) return this.oversized(c, most);
+    }
     const b = this.buf;
     this.uint(c.replication);
     b[this.pos++] = COMMA;
     this.uint(c.callId);
     b[this.pos++] = COMMA;
-    this.put(this.name(c.contact));
+    this.put(contact);
     b[this.pos++] = COMMA;
     this.fixed3(c.arrivedAt);
     b[this.pos++] = COMMA;
@@ -72,27 +86,26 @@ export class CallRowEncoder {
     b[this.pos++] = COMMA;
     this.fixed3(c.endedAt);
     b[this.pos++] = COMMA;
-    this.put(this.name(c.outcome));
+    this.put(outcome);
     b[this.pos++] = COMMA;
     this.fixed3(c.waitSeconds);
     b[this.pos++] = COMMA;
-    this.put(this.name(c.handlerGroup));
+    this.put(group);
     b[this.pos++] = COMMA;
     b[this.pos++] = c.counted ? ZERO + 1 : ZERO;
     b[this.pos++] = COMMA;
-    this.put(this.name(c.source));
+    this.put(source);
     b[this.pos++] = COMMA;
     if (c.redialOf >= 0) this.uint(c.redialOf);
     b[this.pos++] = COMMA;
-    if (c.trueGrade >= 0) this.put(this.grades[c.trueGrade]);
+    if (trueGrade) this.put(trueGrade);
     b[this.pos++] = COMMA;
-    if (c.assignedGrade >= 0) this.put(this.grades[c.assignedGrade]);
+    if (assignedGrade) this.put(assignedGrade);
     b[this.pos++] = COMMA;
-    if (c.handlerLevel >= 0) this.put(this.levels[c.handlerLevel]);
+    if (level) this.put(level);
     b[this.pos++] = COMMA;
-    this.put(this.name(c.shift));
+    this.put(shift);
     b[this.pos++] = COMMA;
-    const caller = this.caller(c.origin);
     this.put(caller.prefix);
     this.uint(c.serial);
     if (caller.quoted) b[this.pos++] = QUOTE;
@@ -100,6 +113,17 @@ export class CallRowEncoder {
     this.uint(c.attempt);
     b[this.pos++] = NEWLINE;
     this.rows++;
+  }
+
+  /** A row longer than a chunk (names of megabytes): written into a chunk of its own size, sent alone. */
+  private oversized(c: CallRecord, most: number): void {
+    const chunk = this.buf;
+    this.buf = Buffer.allocUnsafeSlow(most);
+    this.row(c);
+    const whole = this.buf.subarray(0, this.pos);
+    this.buf = chunk;
+    this.pos = 0;
+    this.emit(whole);
   }
 
   /** Hand what is written so far to `emit` (nothing if empty) and start a new chunk. */
@@ -144,17 +168,9 @@ export class CallRowEncoder {
     return c;
   }
 
-  /** Copy bytes in; a piece too long for the room left goes out with the chunk it ends. */
+  /** Copy bytes in (`row` has made room). */
   private put(bytes: Buffer): void {
     const n = bytes.length;
-    if (this.pos + n > this.limit) {
-      // rare: a long name near the end of a chunk goes out with it (copied: the chunk is reused,
-      // and `row` holds on to it); RESERVE stays free for the numbers after it
-      const joined = Buffer.concat([this.buf.subarray(0, this.pos), bytes]);
-      this.pos = 0;
-      this.emit(joined);
-      return;
-    }
     const b = this.buf;
     let p = this.pos;
     if (n < 24) for (let i = 0; i < n; i++) b[p++] = bytes[i];
