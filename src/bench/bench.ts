@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- a|b|c|d] [--rounds N]`: the model's speed, side by side with a plain-JS
+ * `npm run bench [-- a|b|c|d|e] [--rounds N]`: the model's speed, side by side with a plain-JS
  * reference loop of the same model measured in the same run.
  *
  * (a) The Erlang-A heavy case (50 handlers, handling 45 s, patience 60 s, 3,800 calls an
@@ -11,12 +11,15 @@
  *     model and for the reference.
  * (b) One simulated year of the 2022 baseline, one replication: CPU and wall seconds.
  * (c) 20 replications of the baseline's four weeks on 1 worker and on all cores.
+ * (e) The per-call log: the year of (b) without a log, with calls.csv and with calls.csv.gz,
+ *     CPU time and its ratio; and the writer's rows per CPU-second (benchCalls.ts).
  *
  * Every run is a child process of its own, so its peak memory and its JIT are its own.
  */
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { writerRates, YearCallsResult } from './benchCalls.js';
 import type { Measured } from './measure.js';
 import { interleaved, median, type Paired } from './rounds.js';
 
@@ -32,6 +35,11 @@ function inChild(arg: string): Promise<Measured> {
 /** In the child: run the case named on the command line and send what it measured. */
 async function runCase(arg: string): Promise<void> {
   const [kind, a, b] = arg.split(':');
+  if (kind === 'calls') {
+    const calls = await import('./benchCalls.js');
+    process.send!(a === 'rates' ? await calls.writerRates() : await calls.yearWithCalls(a as YearCallsResult['log']));
+    return;
+  }
   let m: Measured;
   if (kind === 'ref') m = await (await import('./heavyCase.js')).referenceHeavy(Number(a), Number(b));
   else {
@@ -107,7 +115,7 @@ async function mainBench(): Promise<void> {
   const roundsIdx = process.argv.indexOf('--rounds');
   const rounds = roundsIdx >= 0 ? Number(process.argv[roundsIdx + 1]) : 3;
   if (!(Number.isInteger(rounds) && rounds >= 1)) throw new Error(`bench: --rounds must be a whole number >= 1, got ${process.argv[roundsIdx + 1]}`);
-  const only = process.argv.slice(2).find((a) => /^[abcd]$/.test(a));
+  const only = process.argv.slice(2).find((a) => /^[abcde]$/.test(a));
   const cores = availableParallelism();
   console.log(`metcc-sim benchmark (Node ${process.version}, ${process.arch}, ${cores} cores); CPU is user + system seconds of the simulation`);
   if (!only || only === 'a') await heavy(rounds);
@@ -123,6 +131,14 @@ async function mainBench(): Promise<void> {
     const all = await inChild(`batch:${cores}`);
     console.log(describe(`${cores} workers`, all));
     console.log(`    speed-up on ${cores} cores (wall): ${n(one.wallSeconds / all.wallSeconds)}x`);
+  }
+  if (!only || only === 'e') {
+    console.log('(e) the per-call log: the year of (b) without it, with calls.csv, with calls.csv.gz       target <= 2x the CPU without');
+    const { callsLines } = await import('./benchCalls.js');
+    const years: YearCallsResult[] = [];
+    for (const log of ['none', 'csv', 'csv.gz']) years.push((await inChild(`calls:${log}`)) as unknown as YearCallsResult);
+    const rates = (await inChild('calls:rates')) as unknown as Awaited<ReturnType<typeof writerRates>>;
+    for (const l of callsLines(years, rates)) console.log(l);
   }
 }
 

@@ -14,6 +14,7 @@ export const SIM_OPTIONS = {
   seed: { type: 'number', describe: "base seed (default: the scenario's, else 1)" },
   out: { type: 'string', describe: 'folder for the reports (default reports/<scenario name>)' },
   calls: { type: 'boolean', default: false, describe: 'also write the per-call log calls.csv' },
+  'calls-format': { type: 'string', choices: ['csv', 'csv.gz'], describe: 'with --calls: csv (calls.csv, the default) or csv.gz (calls.csv.gz, gzip level 1)' },
   set: { type: 'string', array: true, default: [] as string[], describe: 'override a scenario value: KEY.PATH=VALUE (repeatable)' },
   workers: { type: 'number', describe: 'worker threads for replications (default: the number of cores)' },
   shard: { type: 'string', describe: 'i/n: run only the replications k with k mod n = i' },
@@ -34,6 +35,7 @@ export interface SimOptions {
   seed?: number;
   out?: string;
   calls: boolean;
+  'calls-format'?: 'csv' | 'csv.gz';
   set: string[];
   workers?: number;
   shard?: string;

@@ -30,6 +30,7 @@ export function studySettings(
   const problem = outDirProblem(outDir);
   if (problem) throw new UsageError(problem);
   const shard = parseShard(argv.shard);
+  if (argv['calls-format'] !== undefined && !argv.calls) throw new UsageError(`--calls-format ${argv['calls-format']}: expected it with --calls (it says how the per-call log is written)`);
   if (argv.resume && !shard) throw new UsageError('--resume: expected it with --shard i/n (it skips shards whose output is complete)');
   // what the run will cost, up front: past the limit it is refused before any work, and shards share it out
   const runs = shard ? replicationIndices(replications, shard).length : replications;
@@ -41,6 +42,7 @@ export function studySettings(
     replications,
     outDir,
     calls: argv.calls,
+    callsFormat: argv['calls-format'],
     workers,
     shard,
     resume: argv.resume,

@@ -1,18 +1,26 @@
-import { createWriteStream } from 'node:fs';
-import { format } from 'fast-csv';
 import type { ReplicationResult } from '../metrics/ReplicationResult.js';
 import { WaitHistogram } from '../metrics/WaitHistogram.js';
-import { callRow } from '../report/reports.js';
 import type { Scenario } from '../scenario/load.js';
 import { reportShape, runReplication } from '../simulate.js';
+import { CallRowEncoder } from './CallRowEncoder.js';
+import type { CallsFormat } from './callsFormat.js';
+import { CallsOutput } from './CallsOutput.js';
 
 /** One replication to run: where it may go (this thread or a worker) never changes its result. */
 export interface Job {
   scenario: Scenario;
   seed: number;
   replication: number;
-  /** Write this replication's calls.csv rows (no header) here. */
-  callsPartPath?: string;
+  /** Write this replication's per-call rows (no header) here. */
+  calls?: CallsTarget;
+}
+
+/** Where a job writes its per-call rows: a file of its own, or (one thread) the log itself, appended to. */
+export interface CallsTarget {
+  path: string;
+  format: CallsFormat;
+  /** Append to what the file holds (the header and earlier replications) rather than create it. */
+  append: boolean;
 }
 
 type Contact = ReplicationResult['contacts'][number];
@@ -71,70 +79,40 @@ export function fromPortable(p: PortableResult): ReplicationResult {
 }
 
 /**
- * Run one job here: simulate the replication, fold it, and stream its per-call rows to its
- * part file with back-pressure (the simulation pauses while the file catches up).
+ * Run one job here: simulate the replication, fold it, and write its per-call rows as they
+ * end to `job.calls` with back-pressure (the simulation pauses while the file catches up).
  * `onProgress` hears the simulated clock now and then.
  */
 export async function executeJob(job: Job, onProgress?: (simSeconds: number) => void): Promise<ReplicationResult> {
   const shape = reportShape(job.scenario);
-  let csv: ReturnType<typeof format<string[], string[]>> | undefined;
-  let file: ReturnType<typeof createWriteStream> | undefined;
-  let closed: Promise<void> | undefined;
-  if (job.callsPartPath) {
-    csv = format<string[], string[]>({ includeEndRowDelimiter: true });
-    file = createWriteStream(job.callsPartPath);
-    closed = new Promise((resolve, reject) => {
-      file!.once('close', () => resolve());
-      file!.once('error', reject);
-    });
-    // a write error (a full disk) may come while the simulation runs: it is heard when `closed` is awaited, not as an unhandled rejection
-    closed.catch(() => undefined);
-    csv.pipe(file);
-  }
-  let blocked: Promise<void> | undefined;
+  const out = job.calls ? new CallsOutput(job.calls.path, job.calls.format, job.calls.append) : undefined;
+  const encoder: CallRowEncoder | undefined = out ? new CallRowEncoder(shape.grades, shape.levels, (chunk) => out.write(chunk, (c) => encoder!.recycle(c))) : undefined;
   let lastProgressAt = 0;
   let result: ReplicationResult;
   try {
     result = await runReplication(job.scenario, shape, {
-    seed: job.seed,
-    replication: job.replication,
-    onCall: csv
-      ? (c) => {
-          if (!csv!.write(callRow(c, shape.grades, shape.levels)) && !blocked) {
-            // the drain never comes once the file has failed: `closed` rejects instead, ending the wait
-            blocked = Promise.race([
-              new Promise<void>((resolve) =>
-                csv!.once('drain', () => {
-                  blocked = undefined;
-                  resolve();
-                }),
-              ),
-              closed!,
-            ]);
+      seed: job.seed,
+      replication: job.replication,
+      onCall: encoder ? (c) => encoder.row(c) : undefined,
+      pause: (simSeconds) => {
+        if (onProgress) {
+          const t = Date.now();
+          if (t - lastProgressAt > 250) {
+            lastProgressAt = t;
+            onProgress(simSeconds);
           }
         }
-      : undefined,
-    pause: (simSeconds) => {
-      if (onProgress) {
-        const t = Date.now();
-        if (t - lastProgressAt > 250) {
-          lastProgressAt = t;
-          onProgress(simSeconds);
-        }
-      }
-      return blocked;
-    },
-  });
+        return out?.waiting;
+      },
+    });
   } catch (err) {
-    // close the part file before the caller removes its folder, and let nothing reject unheard
-    closed?.catch(() => undefined);
-    csv?.destroy();
-    file?.destroy();
+    // close the file before the caller removes its folder, and let nothing reject unheard
+    out?.destroy();
     throw err;
   }
-  if (csv) {
-    csv.end();
-    await closed;
+  if (out) {
+    encoder!.flush();
+    await out.end();
   }
   return result;
 }

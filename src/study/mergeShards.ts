@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { StagedFiles } from '../report/StagedFiles.js';
 import { mergeCalls } from './callsCsv.js';
 import { RUN_FILES, type StagedStudy, type StudyResult } from './runStudy.js';
-import { aggregateShards, type ShardFile } from './shardFile.js';
+import { aggregateShards, replicationIndices, SHARD_FILE, type ShardFile } from './shardFile.js';
+import { CALLS_FORMATS, callsFileName, type CallsFormat } from './callsFormat.js';
 import { fileSha256 } from './fileSha256.js';
 import { MergeError } from './MergeError.js';
 import { writeReports } from './writeReports.js';
@@ -35,21 +36,37 @@ export async function stageMerge(dirs: readonly string[], staged: StagedFiles, f
   // timing of a merged run: the shards' wall times added up (the work done, wherever it ran)
   const shardSeconds = shards.reduce((t, sh) => t + (sh.wall_seconds ?? 0), 0);
   const files = await writeReports(staged, loaded, aggregate, { seed: first.seed, replications: first.replications, commandLine }, shardSeconds, folder);
-  if (dirs.every((d) => existsSync(path.join(d, 'calls.csv')))) {
-    await checkCalls(dirs, shards);
-    await mergeCalls(staged.stage(path.join(folder, 'calls.csv')), dirs, shards);
-    files.push('calls.csv');
+  const format = CALLS_FORMATS.find((f) => dirs.every((d) => existsSync(path.join(d, callsFileName(f)))));
+  if (format) {
+    await checkCalls(dirs, shards, format);
+    await mergeCalls(staged.stage(path.join(folder, callsFileName(format))), dirs, shards, format);
+    files.push(callsFileName(format));
   }
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { aggregate, wallSeconds, files, replacing: RUN_FILES.map((f) => path.join(folder, f)) };
 }
 
-/** Each shard's calls.csv is the one its shard.json recorded (not cut short by a full disk or a kill, nor edited). */
-async function checkCalls(dirs: readonly string[], shards: readonly ShardFile[]): Promise<void> {
+/**
+ * Each shard's log is the one its shard.json recorded (not cut short by a full disk or a kill,
+ * nor edited), and for calls.csv.gz its members' sizes account for the file: header, then one
+ * member per replication of the shard.
+ */
+async function checkCalls(dirs: readonly string[], shards: readonly ShardFile[], format: CallsFormat): Promise<void> {
+  const name = callsFileName(format);
   for (let i = 0; i < dirs.length; i++) {
-    const file = path.join(dirs[i], 'calls.csv');
+    const file = path.join(dirs[i], name);
     const recorded = shards[i].calls_sha256;
-    if (recorded === undefined) throw new MergeError(`${file}: its shard.json records no calls.csv (the shard ran without --calls); run that shard again with --calls, or remove calls.csv`);
+    if (recorded === undefined) throw new MergeError(`${file}: its shard.json records no ${name} (the shard ran without --calls); run that shard again with --calls, or remove ${name}`);
     if ((await fileSha256(file)) !== recorded) throw new MergeError(`${file}: damaged or changed since the shard wrote it (its SHA-256 differs from shard.json's); run that shard again`);
+    if (format === 'csv.gz') {
+      const sizes = shards[i].calls_part_bytes;
+      const members = 1 + replicationIndices(shards[i].replications, shards[i].shard).length;
+      const whole =
+        Array.isArray(sizes) &&
+        sizes.length === members &&
+        sizes.every((n) => Number.isSafeInteger(n) && n >= 0) &&
+        sizes.reduce((a, b) => a + b, 0) === statSync(file).size;
+      if (!whole) throw new MergeError(`${path.join(dirs[i], SHARD_FILE)}: calls_part_bytes: expected the sizes of ${name}'s ${members} gzip members (header and each replication), adding up to its size; the shard file is damaged or edited: run that shard again`);
+    }
   }
 }

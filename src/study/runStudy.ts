@@ -7,10 +7,11 @@ import { StagedFiles } from '../report/StagedFiles.js';
 import { faultPoint } from '../report/faultPoint.js';
 import { SimulationError } from '../model/SimulationError.js';
 import { fileSha256 } from './fileSha256.js';
-import { concatenateCalls } from './callsCsv.js';
+import { CallsLog } from './CallsLog.js';
+import type { CallsFormat } from './callsFormat.js';
 import { toPortable, type Job, type PortableResult } from './jobs.js';
 import { runJobs, type Progress } from './pool.js';
-import { replicationIndices, SHARD_FILE, shardComplete, shardFile } from './shardFile.js';
+import { replicationIndices, SHARD_FILE, shardComplete, shardFile, type ShardFile } from './shardFile.js';
 import { writeReports } from './writeReports.js';
 
 export interface StudyOptions {
@@ -18,8 +19,10 @@ export interface StudyOptions {
   replications: number;
   /** Folder the reports go to (created if missing). */
   outDir: string;
-  /** Also write calls.csv. */
+  /** Also write the per-call log (calls.csv, or calls.csv.gz with callsFormat csv.gz). */
   calls: boolean;
+  /** The per-call log's format (default csv). */
+  callsFormat?: CallsFormat;
   /** Worker threads (1: this thread). Results do not depend on it. */
   workers?: number;
   /** Run only the replications k with k mod count = index, and write a shard for `merge`. */
@@ -53,14 +56,14 @@ export interface StagedStudy extends StudyResult {
 /** Every file a run, a shard or a merge may write into its folder (others' leftovers are removed). */
 export const RUN_FILES = [
   'summary.csv', 'handlers.csv', 'replications.csv', 'intervals.csv', 'peel.csv', 'staffing.csv',
-  'triage.csv', 'grading.csv', 'waits.csv', 'run.json', 'report.html', 'calls.csv', SHARD_FILE,
+  'triage.csv', 'grading.csv', 'waits.csv', 'run.json', 'report.html', 'calls.csv', 'calls.csv.gz', SHARD_FILE,
 ] as const;
 
 /**
  * Run the replications of a scenario and write its reports into `outDir`: summary.csv,
  * handlers.csv, replications.csv, intervals.csv, peel.csv, staffing.csv, (with grades)
- * triage.csv and grading.csv, run.json and, with `calls`, calls.csv streamed as the calls end.
- * With a shard, write shard.json (and its calls.csv) for `merge` instead.
+ * triage.csv and grading.csv, run.json and, with `calls`, calls.csv (or calls.csv.gz) written as
+ * the calls end. With a shard, write shard.json (and its per-call log) for `merge` instead.
  * Files are staged and moved into place only when all are complete; a failure writes nothing.
  */
 export async function runStudy(loaded: LoadedScenario, options: StudyOptions): Promise<StudyResult> {
@@ -85,23 +88,20 @@ export async function stageStudy(loaded: LoadedScenario, options: StudyOptions, 
   const { scenario } = loaded;
   const aggregate = new Aggregate(reportShape(scenario), options.confidence);
   const { seed, replications, shard } = options;
-  if (shard && options.resume && shardComplete(path.join(staged.dir, folder), loaded, { seed, replications, shard, calls: options.calls })) {
+  if (shard && options.resume && shardComplete(path.join(staged.dir, folder), loaded, { seed, replications, shard, calls: options.calls ? options.callsFormat ?? 'csv' : undefined })) {
     if (folder !== '') staged.keep(folder); // a compare shard's scenario folder stays in the unit committed around it
     return { aggregate, wallSeconds: 0, files: [], skipped: true, replacing: [] };
   }
-  const partsDir = options.calls ? staged.scratch(path.join(folder, 'calls-parts')) : undefined;
-  const jobs: Job[] = replicationIndices(replications, shard).map((replication) => ({
-    scenario,
-    seed,
-    replication,
-    callsPartPath: partsDir ? path.join(partsDir, `${replication}.csv`) : undefined,
-  }));
+  const indices = replicationIndices(replications, shard);
+  const calls = options.calls ? new CallsLog(staged, folder, options.callsFormat ?? 'csv', indices, options.workers ?? 1) : undefined;
+  const jobs: Job[] = indices.map((replication) => ({ scenario, seed, replication, calls: calls?.target(replication) }));
   const portable: PortableResult[] = [];
   await runJobs(
     jobs,
     options.workers ?? 1,
-    (_i, result: ReplicationResult) => {
+    async (i, result: ReplicationResult) => {
       faultPoint('replication');
+      await calls?.done(jobs[i].replication);
       if (shard) portable.push(toPortable(result));
       else {
         aggregate.add(result);
@@ -114,16 +114,14 @@ export async function stageStudy(loaded: LoadedScenario, options: StudyOptions, 
     throw err;
   });
   const files: string[] = [];
-  let callsSha256: { calls_sha256?: string } = {};
-  if (partsDir) {
-    const callsPath = staged.stage(path.join(folder, 'calls.csv'));
-    await concatenateCalls(callsPath, jobs.map((j) => j.callsPartPath!));
-    files.push('calls.csv');
-    if (shard) callsSha256 = { calls_sha256: await fileSha256(callsPath) };
+  let callsRecord: Pick<ShardFile, 'calls_sha256' | 'calls_part_bytes'> = {};
+  if (calls) {
+    files.push(calls.name);
+    if (shard) callsRecord = { calls_sha256: await fileSha256(calls.path), ...(calls.format === 'csv.gz' ? { calls_part_bytes: calls.partBytes } : {}) };
   }
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (shard) {
-    const content = { ...shardFile(loaded, seed, replications, shard, portable), wall_seconds: Number(wallSeconds.toFixed(3)), ...callsSha256 };
+    const content = { ...shardFile(loaded, seed, replications, shard, portable), wall_seconds: Number(wallSeconds.toFixed(3)), ...callsRecord };
     staged.text(path.join(folder, SHARD_FILE), JSON.stringify(content));
     files.push(SHARD_FILE);
   } else {

@@ -8,6 +8,7 @@ import { LIMITS } from '../scenario/schema.js';
 import { NotARegularFile, readBoundedFile } from '../scenario/readBoundedFile.js';
 import { programVersion } from '../version.js';
 import { unitProblem } from '../report/unitProblem.js';
+import { callsFileName, type CallsFormat } from './callsFormat.js';
 import { fromPortable, type PortableResult } from './jobs.js';
 import { MergeError } from './MergeError.js';
 import { portablePath } from './writeReports.js';
@@ -26,8 +27,10 @@ export interface ShardFile {
   shard: { index: number; count: number };
   /** Wall time this shard took (for the merged run.json's timing). */
   wall_seconds?: number;
-  /** SHA-256 of the shard's calls.csv, when it wrote one: `merge` checks it (a cut or edited log is refused). */
+  /** SHA-256 of the shard's calls.csv (or calls.csv.gz), when it wrote one: `merge` checks it (a cut or edited log is refused). */
   calls_sha256?: string;
+  /** calls.csv.gz only: bytes of its header member, then of each replication's member in file order (`merge` copies them in replication order). */
+  calls_part_bytes?: number[];
   results: PortableResult[];
 }
 
@@ -77,11 +80,11 @@ export function shardFile(
 export function shardComplete(
   dir: string,
   loaded: LoadedScenario,
-  study: { seed: number; replications: number; shard: { index: number; count: number }; calls: boolean },
+  study: { seed: number; replications: number; shard: { index: number; count: number }; calls: CallsFormat | undefined },
 ): boolean {
   const file = path.join(dir, SHARD_FILE);
   if (!existsSync(file) || unitProblem(dir, SHARD_FOLDER_FILES) !== null) return false;
-  if (study.calls && !existsSync(path.join(dir, 'calls.csv'))) return false;
+  if (study.calls && !existsSync(path.join(dir, callsFileName(study.calls)))) return false;
   try {
     const s = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
     return (

@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`'s per-call log case (issue 12: with --calls, a simulated year costs at most
+ * twice the CPU of the year without it):
+ *
+ * - one simulated year of the 2022 baseline, one replication, run as `run` runs it (executeJob)
+ *   without a log, with calls.csv and with calls.csv.gz, each in its own child process: CPU
+ *   seconds (user + system, this process: the gzip threads included), the ratio to the year
+ *   without a log, peak memory and the bytes written;
+ * - the writer alone: rows per CPU-second of the byte writer and of fast-csv (as calls.csv was
+ *   written before) on the same four weeks of calls held in memory.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { format } from 'fast-csv';
+import type { CallRecord } from '../model/records.js';
+import { callRow } from '../report/reports.js';
+import { loadScenario } from '../scenario/load.js';
+import { reportShape, runReplication } from '../simulate.js';
+import { CallRowEncoder } from '../study/CallRowEncoder.js';
+import { callsFileName, type CallsFormat } from '../study/callsFormat.js';
+import { executeJob } from '../study/jobs.js';
+
+const BASELINE = fileURLToPath(new URL('../../scenarios/metcc-2022-baseline.yaml', import.meta.url));
+
+/** A year with or without the log: what one child process measures. */
+export interface YearCallsResult {
+  log: 'none' | CallsFormat;
+  cpuSeconds: number;
+  bytes: number;
+  peakRssMb: number;
+}
+
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+
+/** One simulated year of the baseline from 2021-10-01, one replication, with the log in `log` (in a temporary folder, removed). */
+export async function yearWithCalls(log: 'none' | CallsFormat): Promise<YearCallsResult> {
+  const { scenario } = loadScenario(BASELINE, [
+    { keyPath: 'horizon.start_date', value: '2021-10-01' },
+    { keyPath: 'horizon.days', value: 365 },
+  ]);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'metcc-bench-calls-'));
+  try {
+    const file = log === 'none' ? undefined : path.join(dir, callsFileName(log));
+    const started = process.cpuUsage();
+    await executeJob({ scenario, seed: 1, replication: 0, calls: file && log !== 'none' ? { path: file, format: log, append: false } : undefined });
+    const cpu = cpuSeconds(process.cpuUsage(started));
+    return { log, cpuSeconds: cpu, bytes: file ? statSync(file).size : 0, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Rows per CPU-second of the byte writer and of fast-csv, on the baseline's four weeks of calls (chunks dropped: formatting only). */
+export async function writerRates(): Promise<{ rows: number; encoderRowsPerCpuSecond: number; fastCsvRowsPerCpuSecond: number }> {
+  const { scenario } = loadScenario(BASELINE);
+  const shape = reportShape(scenario);
+  const calls: CallRecord[] = [];
+  await runReplication(scenario, shape, { seed: 1, replication: 0, onCall: (c) => calls.push(c) });
+  const rounds = 3;
+  let started = process.cpuUsage();
+  let bytes = 0;
+  for (let r = 0; r < rounds; r++) {
+    const enc = new CallRowEncoder(shape.grades, shape.levels, (chunk) => (bytes += chunk.length));
+    for (const c of calls) enc.row(c);
+    enc.flush();
+  }
+  const encoderCpu = cpuSeconds(process.cpuUsage(started));
+  started = process.cpuUsage();
+  const csv = format<string[], string[]>({ includeEndRowDelimiter: true });
+  const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+  const finished = new Promise<void>((resolve) => sink.once('finish', () => resolve()));
+  csv.pipe(sink);
+  for (const c of calls) {
+    if (!csv.write(callRow(c, shape.grades, shape.levels))) await new Promise<void>((resolve) => csv.once('drain', () => resolve()));
+  }
+  csv.end();
+  await finished;
+  const fastCsvCpu = cpuSeconds(process.cpuUsage(started));
+  return { rows: calls.length, encoderRowsPerCpuSecond: (rounds * calls.length) / encoderCpu, fastCsvRowsPerCpuSecond: calls.length / fastCsvCpu };
+}
+
+/** The case's lines for the bench's output, from the children's results. */
+export function callsLines(years: readonly YearCallsResult[], rates: Awaited<ReturnType<typeof writerRates>>): string[] {
+  const none = years.find((y) => y.log === 'none')!;
+  const lines = years.map((y) =>
+    [
+      `  year, log: ${y.log}`.padEnd(32),
+      `${y.cpuSeconds.toFixed(1)} s CPU`.padStart(14),
+      `${(y.cpuSeconds / none.cpuSeconds).toFixed(2)}x the year without`.padStart(26),
+      `${(y.bytes / 1e6).toFixed(0)} MB written`.padStart(16),
+      `peak ${y.peakRssMb.toFixed(0)} MB`.padStart(14),
+    ].join('  '),
+  );
+  lines.push(
+    `  writer alone (${rates.rows.toLocaleString('en-GB')} rows): byte writer ${(rates.encoderRowsPerCpuSecond / 1e6).toFixed(2)}M rows per CPU-second, ` +
+      `fast-csv ${(rates.fastCsvRowsPerCpuSecond / 1e6).toFixed(2)}M (${(rates.encoderRowsPerCpuSecond / rates.fastCsvRowsPerCpuSecond).toFixed(1)}x)`,
+  );
+  return lines;
+}
