@@ -101,6 +101,22 @@ describe('surge: call-ins when the queue is long', () => {
     expect(changes.map((c) => (c.kind === 'surge' ? c.at : -1))).toEqual([60, 4_260]);
   });
 
+  it('those called in are at the fastest level of the training mix, or at the level named', () => {
+    const levelled = (level?: string) => ({
+      contacts: { x: { priority: 1, handling: fixed(600), target } },
+      training_levels: { slow: { handling_multiplier: 2 }, fast: { handling_multiplier: 1 } },
+      handlers: { all: { answers: ['x'], staff: 2, training_mix: { slow: 0.5, fast: 0.5 }, surge: { ...surge, ...(level ? { level } : {}) } } },
+    });
+    // the two standing handlers take calls 0 and 1; 2, 3 and 4 wait: the call goes out at 60, the first extra handler opens at 360
+    const lastLine = (level?: string) => {
+      const s = new Story(levelled(level));
+      for (const at of [0, 1, 2, 3, 4]) s.call('x', at);
+      return s.run().log().find((l) => l.startsWith('call 2 '));
+    };
+    expect(lastLine()).toBe('call 2 x arrived 2, answered 360 by all/surge/fast, ended 960, waited 358');
+    expect(lastLine('slow')).toBe('call 2 x arrived 2, answered 360 by all/surge/slow, ended 1560, waited 358');
+  });
+
   it('without a surge rule nobody is called in', () => {
     const s = new Story({ ...centre(), handlers: { all: { answers: ['x'], staff: 1 } } }).call('x', 0).call('x', 10).call('x', 20).call('x', 30).run();
     expect(s.log().at(-1)).toBe('call 3 x arrived 30, answered 1800 by all, ended 2400, waited 1770');

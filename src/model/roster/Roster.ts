@@ -79,14 +79,7 @@ export class Roster {
     const emit = (change: RosterChange) => this.changes.next(change);
     Object.entries(scenario.handlers).forEach(([name, g], i) => {
       const group = groups[i];
-      if (g.surge) {
-        const s = g.surge;
-        const mixLevels = levels.filter((l) => g.training_mix?.[l.name] !== undefined);
-        const fastest = mixLevels.reduce<Level | null>((best, l) => (best === null || l.handlingMultiplier < best.handlingMultiplier ? l : best), null);
-        const level = s.level !== undefined ? levels.find((l) => l.name === s.level)! : fastest;
-        const rule = { overQueue: s.when_queue_over, afterSeconds: s.after_minutes * 60, extraStaff: s.extra_staff, rampSeconds: (s.ramp_minutes ?? 0) * 60, maxSeconds: s.max_hours * 3600, level };
-        this.surges.push(new Surge(c, group, rule, emit));
-      }
+      if (g.surge) this.surges.push(new Surge(c, group, Surge.rule(g.surge, g.training_mix, levels), emit));
       if (g.staff !== undefined) {
         this.standing.push(new StandingStaff(c, group, g.staff, g.training_mix, levels, keyed, emit));
         return;

@@ -4,6 +4,7 @@ import { Handler } from '../Handler.js';
 import type { HandlerGroup } from '../HandlerGroup.js';
 import type { Centre } from '../journey/Centre.js';
 import { comeOnDuty, endSpell, waitingFor } from './duty.js';
+import type { SurgeInput } from '../../scenario/intradaySchema.js';
 import type { Level } from './Level.js';
 import type { RosterChange } from './RosterChange.js';
 
@@ -43,6 +44,19 @@ export class Surge {
     private readonly rule: SurgeRule,
     private readonly emit: (change: RosterChange) => void,
   ) {}
+
+  /** The run-time rule of a group's `surge:` (those called in: its `level`, else the fastest level of the group's training mix). */
+  static rule(s: SurgeInput, mix: Record<string, number> | undefined, levels: readonly Level[]): SurgeRule {
+    const fastest = levels.filter((l) => mix?.[l.name] !== undefined).reduce<Level | null>((best, l) => (best === null || l.handlingMultiplier < best.handlingMultiplier ? l : best), null);
+    return {
+      overQueue: s.when_queue_over,
+      afterSeconds: s.after_minutes * 60,
+      extraStaff: s.extra_staff,
+      rampSeconds: (s.ramp_minutes ?? 0) * 60,
+      maxSeconds: s.max_hours * 3600,
+      level: s.level !== undefined ? levels.find((l) => l.name === s.level)! : fastest,
+    };
+  }
 
   /** Start looking at the queue each minute, for as long as the run goes on (`goesOn`). */
   start(scheduler: SimScheduler, goesOn: () => boolean): void {
