@@ -121,6 +121,7 @@ export function reportShape(scenario: Scenario): ReportShape & { frame: TimeFram
     intervalCount: frame.intervalCount,
     countedSeconds: frame.countedSeconds,
     monthCount: frame.monthCount,
+    shortAbandonSeconds: scenario.reporting.short_abandon_seconds,
     monthOf: (t) => frame.monthOf(t),
   };
 }

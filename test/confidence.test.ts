@@ -34,7 +34,8 @@ describe('summary.csv and peel.csv carry intervals', () => {
 
   it("summary.csv's answered_within_target_pct_ci95 (a new last column) is the t interval over replications", () => {
     const summary = readCsv(path.join(out, 'summary.csv'));
-    expect(summary.header.slice(-2)).toEqual(['target_seconds', 'answered_within_target_pct_ci95']);
+    // then the abandonment-as-published extension (abandonment.test.ts)
+    expect(summary.header.slice(-6, -4)).toEqual(['target_seconds', 'answered_within_target_pct_ci95']);
     for (const row of summary.rows) {
       const xs = reps.rows.filter((r) => r.contact === row.contact).map((r) => num(r.answered_within_target_pct));
       expect(xs.length).toBe(R);
@@ -45,7 +46,7 @@ describe('summary.csv and peel.csv carry intervals', () => {
 
   it('peel.csv has each month with half-widths, and a whole-period row that pools the months', () => {
     const peel = readCsv(path.join(out, 'peel.csv'));
-    expect(peel.header.slice(-5)).toEqual([
+    expect(peel.header.slice(-9, -4)).toEqual([
       'abandoned_pct_ci95', 'answered_lt_10s_pct_ci95', 'answered_10_to_60s_pct_ci95', 'answered_ge_60s_pct_ci95', 'mean_answer_seconds_ci95',
     ]);
     expect(peel.rows.map((r) => `${r.month} ${r.contact}`)).toEqual(['month-1 101', 'month-1 999', 'month-2 101', 'month-2 999', 'all 101', 'all 999']);

@@ -25,6 +25,7 @@ const shape: ReportShape = {
   intervalCount: 2,
   countedSeconds: 7200,
   monthCount: 2,
+  shortAbandonSeconds: 5,
   monthOf: (t) => (t < 3700 ? 0 : 1),
 };
 
@@ -93,6 +94,7 @@ describe('the tally read through its named fields', () => {
     expect(rows[0]).toEqual({
       interval: 0, contact: '999', offered: 1.5, answered: 1.5, abandoned: 0, serviceLevelPct: (100 * 2) / 3, meanAnswerSeconds: 15,
       handlersStaffed: 1.5, handlersBusy: 0.75, repeatOffered: 0.5, answeredWithinTargetPct: (100 * 2) / 3, abandonedPct: 0,
+      abandonedShort: 0, abandonedAfterWait: 0,
     });
     expect(rows[2]).toMatchObject({ offered: 0.5, answered: 0, abandoned: 0.5, serviceLevelPct: 0, meanAnswerSeconds: NaN, handlersStaffed: 0.5, handlersBusy: 0, abandonedPct: 100 });
     expect(rows[3]).toMatchObject({ offered: 1, answered: 1, abandoned: 0, serviceLevelPct: 50, meanAnswerSeconds: 45, answeredWithinTargetPct: 50, repeatOffered: 0 });

@@ -30,6 +30,12 @@ export interface ContactSummary {
   p90AnswerSeconds: number;
   p95AnswerSeconds: number;
   targetSeconds: number;
+  /** Abandoned on the BT leg or within the short-abandon threshold of reaching the force, mean per replication. */
+  abandonedShort: number;
+  /** The rest of the abandoned: hung up after waiting at the force, mean per replication. */
+  abandonedAfterWait: number;
+  abandonedAfterWaitPct: number;
+  abandonedAfterWaitPctCi95: number | null;
 }
 
 /**
@@ -100,6 +106,7 @@ export class Aggregate {
       const ho = pooled(per.map((f) => f.answeredWithinTargetPct), this.confidence);
       const ab = pooled(per.map((f) => f.abandonedPct), this.confidence);
       const asa = pooled(per.map((f) => f.meanAnswerSeconds), this.confidence);
+      const abw = pooled(per.map((f) => f.abandonedAfterWaitPct), this.confidence);
       const mean = (pick: (f: ReplicationFigures) => number) => pooled(per.map(pick)).mean;
       return {
         contact: c.name,
@@ -119,6 +126,10 @@ export class Aggregate {
         p90AnswerSeconds: this.waits[k].quantile(0.9),
         p95AnswerSeconds: this.waits[k].quantile(0.95),
         targetSeconds: c.targetSeconds,
+        abandonedShort: mean((f) => f.abandonedShort),
+        abandonedAfterWait: mean((f) => f.abandonedAfterWait),
+        abandonedAfterWaitPct: abw.mean,
+        abandonedAfterWaitPctCi95: abw.halfWidth,
       };
     });
   }

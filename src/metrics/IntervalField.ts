@@ -14,6 +14,8 @@ export const IntervalField = {
   answerSecondsSum: 4,
   /** Offered calls that were redials, switches or call-backs (source other than 'new'). */
   repeatOffered: 5,
+  /** Abandoned calls whose callers hung up on the BT leg or within the short-abandon threshold of reaching the force. */
+  abandonedShort: 6,
 } as const;
 
 /** Values per interval in the per-interval arrays. */

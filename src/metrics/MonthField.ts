@@ -17,6 +17,8 @@ export const MonthField = {
   answeredGe60s: 5,
   /** Sum of the answer times of answered calls, seconds. */
   answerSecondsSum: 6,
+  /** Abandoned on the BT leg or within the short-abandon threshold of reaching the force. */
+  abandonedShort: 7,
 } as const;
 
 /** Values per month in the per-month arrays. */

@@ -5,6 +5,8 @@ export interface ContactTotals {
   offered: number;
   answered: number;
   abandoned: number;
+  /** Of the abandoned, those who hung up on the BT leg or within the short-abandon threshold of reaching the force. */
+  abandonedShort: number;
   answeredWithinTarget: number;
   /** Sum of the answer times of answered calls, seconds. */
   answerSecondsSum: number;

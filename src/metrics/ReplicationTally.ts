@@ -38,6 +38,7 @@ export class ReplicationTally {
       offered: 0,
       answered: 0,
       abandoned: 0,
+      abandonedShort: 0,
       answeredWithinTarget: 0,
       answerSecondsSum: 0,
       waits: new WaitHistogram(),
@@ -92,6 +93,12 @@ export class ReplicationTally {
       t.abandoned++;
       iv[ib + IntervalField.abandoned]++;
       mv[mb + MonthField.abandoned]++;
+      // short abandon: hung up on the BT leg (time at the force < 0) or within the threshold of reaching it
+      if (c.waitSeconds - c.btLegSeconds < shape.shortAbandonSeconds) {
+        t.abandonedShort++;
+        iv[ib + IntervalField.abandonedShort]++;
+        mv[mb + MonthField.abandonedShort]++;
+      }
     }
   }
 

@@ -12,6 +12,8 @@ export interface ReportShape {
   /** Length of the counted period (the last interval may be shorter than intervalSeconds). */
   countedSeconds: number;
   monthCount: number;
+  /** An abandoned call is short if its caller hung up on the BT leg or within this long of reaching the force. */
+  shortAbandonSeconds: number;
   /** Reporting month of a counted instant (seconds since the clock started). */
   monthOf(atSeconds: number): number;
 }

@@ -25,6 +25,9 @@ const PER_REPLICATION: [string, (f: ReplicationFigures) => number][] = [
   ['answered_within_target_pct', (f) => f.answeredWithinTargetPct],
   ['abandoned_pct', (f) => f.abandonedPct],
   ['mean_answer_seconds', (f) => f.meanAnswerSeconds],
+  ['abandoned_short', (f) => f.abandonedShort],
+  ['abandoned_after_wait', (f) => f.abandonedAfterWait],
+  ['abandoned_after_wait_pct', (f) => f.abandonedAfterWaitPct],
 ];
 
 /** Mean paired difference over the replications where both values exist. */

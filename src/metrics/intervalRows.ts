@@ -17,6 +17,8 @@ export interface IntervalRow {
   repeatOffered: number;
   answeredWithinTargetPct: number;
   abandonedPct: number;
+  abandonedShort: number;
+  abandonedAfterWait: number;
 }
 
 /** intervals.csv rows from tallies summed over `replications` replications: per interval, then contact. */
@@ -52,6 +54,8 @@ export function intervalRows(shape: ReportShape, tallies: Pick<TallyArrays, 'int
         repeatOffered: v[b + F.repeatOffered] / n,
         answeredWithinTargetPct: ratio(v[b + F.answeredWithinTarget], v[b + F.answered], 100),
         abandonedPct: ratio(v[b + F.abandoned], v[b + F.offered], 100),
+        abandonedShort: v[b + F.abandonedShort] / n,
+        abandonedAfterWait: (v[b + F.abandoned] - v[b + F.abandonedShort]) / n,
       });
     }
   }

@@ -19,6 +19,11 @@ export interface PeelRow {
   answered10To60sPctCi95: number | null;
   answeredGe60sPctCi95: number | null;
   meanAnswerSecondsCi95: number | null;
+  /** Abandoned on the BT leg or within the short-abandon threshold; the rest, after a wait (means per replication). */
+  abandonedShort: number;
+  abandonedAfterWait: number;
+  abandonedAfterWaitPct: number;
+  abandonedAfterWaitPctCi95: number | null;
 }
 
 /**
@@ -45,6 +50,12 @@ export function peelRows(shape: ReportShape, months: readonly (readonly Float64A
       const total = (j: number) => field(j).reduce((a, b) => a + b, 0);
       const share = (j: number, den: number, scale = 100) => ratioOfSums(field(j), field(den), scale, confidence);
       const abandoned = share(F.abandoned, F.offered);
+      const afterWait = ratioOfSums(
+        per.map((f) => f[F.abandoned] - f[F.abandonedShort]),
+        field(F.offered),
+        100,
+        confidence,
+      );
       const lt10 = share(F.answeredLt10s, F.answered);
       const mid = share(F.answered10To60s, F.answered);
       const ge60 = share(F.answeredGe60s, F.answered);
@@ -65,6 +76,10 @@ export function peelRows(shape: ReportShape, months: readonly (readonly Float64A
         answered10To60sPctCi95: mid.halfWidth,
         answeredGe60sPctCi95: ge60.halfWidth,
         meanAnswerSecondsCi95: asa.halfWidth,
+        abandonedShort: total(F.abandonedShort) / n,
+        abandonedAfterWait: (total(F.abandoned) - total(F.abandonedShort)) / n,
+        abandonedAfterWaitPct: afterWait.value,
+        abandonedAfterWaitPctCi95: afterWait.halfWidth,
       });
     }
   }

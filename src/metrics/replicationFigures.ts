@@ -18,6 +18,12 @@ export interface ReplicationFigures {
   abandonedPct: number;
   /** Mean answer time of answered calls (ASA), seconds */
   meanAnswerSeconds: number;
+  /** Abandoned on the BT leg or within the short-abandon threshold of reaching the force */
+  abandonedShort: number;
+  /** abandoned - abandonedShort: callers who hung up after waiting at the force */
+  abandonedAfterWait: number;
+  /** 100 × abandonedAfterWait ÷ offered */
+  abandonedAfterWaitPct: number;
 }
 
 /** The figures of one replication, per contact type. */
@@ -35,6 +41,9 @@ export function replicationFigures(shape: ReportShape, r: ReplicationResult): Re
       answeredWithinTargetPct: ratio(t.answeredWithinTarget, t.answered, 100),
       abandonedPct: ratio(t.abandoned, t.offered, 100),
       meanAnswerSeconds: ratio(t.answerSecondsSum, t.answered),
+      abandonedShort: t.abandonedShort,
+      abandonedAfterWait: t.abandoned - t.abandonedShort,
+      abandonedAfterWaitPct: ratio(t.abandoned - t.abandonedShort, t.offered, 100),
     };
   });
 }

@@ -57,6 +57,8 @@ export class ContactType {
   /** The distinct waits (seconds, ascending) at which an overflow group may take a waiting call. */
   overflowThresholds: number[] = [];
   abandon: AbandonBehaviour | null = null;
+  /** Calls in its queue still waiting (what a supervisor sees on the wallboard: breaks and surge read it). */
+  waiting = 0;
   readonly purposes: DrawPurposes;
 
   constructor(

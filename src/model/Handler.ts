@@ -7,6 +7,8 @@ export const enum Leaving {
   No = 0,
   Break = 1,
   ShiftEnd = 2,
+  /** A break held while the queue is long: taken the next time the handler is free and the queue is short (roster/duty.ts). */
+  BreakWhenQuiet = 3,
 }
 
 /**

@@ -22,21 +22,24 @@ export const SUMMARY_HEADERS = [
   'abandoned_pct', 'abandoned_pct_ci95', 'mean_answer_seconds', 'mean_answer_seconds_ci95',
   'p50_answer_seconds', 'p90_answer_seconds', 'p95_answer_seconds', 'target_seconds',
   'answered_within_target_pct_ci95',
+  'abandoned_short', 'abandoned_after_wait', 'abandoned_after_wait_pct', 'abandoned_after_wait_pct_ci95',
 ] as const;
 export const HANDLERS_HEADERS = ['scenario', 'group', 'replications', 'staffed_hours', 'busy_hours', 'occupancy_pct'] as const;
 export const REPLICATIONS_HEADERS = [
   'scenario', 'replication', 'seed', 'contact', 'offered', 'answered', 'abandoned',
   'service_level_pct', 'answered_within_target_pct', 'abandoned_pct', 'mean_answer_seconds',
+  'abandoned_short', 'abandoned_after_wait', 'abandoned_after_wait_pct',
 ] as const;
 export const INTERVALS_HEADERS = [
   'scenario', 'interval_start', 'contact', 'offered', 'answered', 'abandoned',
   'service_level_pct', 'mean_answer_seconds', 'handlers_staffed', 'handlers_busy', 'repeat_offered',
-  'answered_within_target_pct', 'abandoned_pct',
+  'answered_within_target_pct', 'abandoned_pct', 'abandoned_short', 'abandoned_after_wait',
 ] as const;
 export const PEEL_HEADERS = [
   'scenario', 'month', 'contact', 'offered', 'answered', 'abandoned', 'abandoned_pct',
   'answered_lt_10s_pct', 'answered_10_to_60s_pct', 'answered_ge_60s_pct', 'mean_answer_seconds',
   'abandoned_pct_ci95', 'answered_lt_10s_pct_ci95', 'answered_10_to_60s_pct_ci95', 'answered_ge_60s_pct_ci95', 'mean_answer_seconds_ci95',
+  'abandoned_short', 'abandoned_after_wait', 'abandoned_after_wait_pct', 'abandoned_after_wait_pct_ci95',
 ] as const;
 export const CALLS_HEADERS = [
   'replication', 'call_id', 'contact', 'arrived_at', 'answered_at', 'ended_at', 'outcome',
@@ -66,6 +69,7 @@ export function summaryTable(scenario: string, a: Aggregate): Table {
       fmt(s.abandonedPct), fmt(s.abandonedPctCi95), fmt(s.meanAnswerSeconds), fmt(s.meanAnswerSecondsCi95),
       fmt(s.p50AnswerSeconds, 2), fmt(s.p90AnswerSeconds, 2), fmt(s.p95AnswerSeconds, 2), fmt(s.targetSeconds),
       fmt(s.answeredWithinTargetPctCi95),
+      fmt(s.abandonedShort), fmt(s.abandonedAfterWait), fmt(s.abandonedAfterWaitPct), fmt(s.abandonedAfterWaitPctCi95),
     ]),
   };
 }
@@ -85,6 +89,7 @@ export function replicationsTable(scenario: string, a: Aggregate): Table {
     rows: a.figures.flat().map((f) => [
       scenario, String(f.replication), String(f.seed), f.contact, String(f.offered), String(f.answered), String(f.abandoned),
       fmt(f.serviceLevelPct), fmt(f.answeredWithinTargetPct), fmt(f.abandonedPct), fmt(f.meanAnswerSeconds),
+      String(f.abandonedShort), String(f.abandonedAfterWait), fmt(f.abandonedAfterWaitPct),
     ]),
   };
 }
@@ -96,7 +101,7 @@ export function intervalsTable(scenario: string, a: Aggregate, labels: Labels): 
     rows: a.intervalRows().map((r) => [
       scenario, labels.intervalLabel(r.interval), r.contact, fmt(r.offered), fmt(r.answered), fmt(r.abandoned),
       fmt(r.serviceLevelPct), fmt(r.meanAnswerSeconds), fmt(r.handlersStaffed), fmt(r.handlersBusy), fmt(r.repeatOffered),
-      fmt(r.answeredWithinTargetPct), fmt(r.abandonedPct),
+      fmt(r.answeredWithinTargetPct), fmt(r.abandonedPct), fmt(r.abandonedShort), fmt(r.abandonedAfterWait),
     ]),
   };
 }
@@ -109,6 +114,7 @@ export function peelTable(scenario: string, a: Aggregate, labels: Labels): Table
       scenario, r.month < 0 ? 'all' : labels.monthLabel(r.month), r.contact, fmt(r.offered), fmt(r.answered), fmt(r.abandoned), fmt(r.abandonedPct),
       fmt(r.answeredLt10sPct), fmt(r.answered10To60sPct), fmt(r.answeredGe60sPct), fmt(r.meanAnswerSeconds),
       fmt(r.abandonedPctCi95), fmt(r.answeredLt10sPctCi95), fmt(r.answered10To60sPctCi95), fmt(r.answeredGe60sPctCi95), fmt(r.meanAnswerSecondsCi95),
+      fmt(r.abandonedShort), fmt(r.abandonedAfterWait), fmt(r.abandonedAfterWaitPct), fmt(r.abandonedAfterWaitPctCi95),
     ]),
   };
 }

@@ -88,6 +88,12 @@ export function modelChecks(s: CheckedParts, ctx: CheckContext): { problems: Pro
       problems.push({ path: `handlers.${name}.vacancy_weeks`, message: 'needs attrition_pct_per_year or vacancies_at_start_pct (posts fall vacant only when people leave)' });
     }
     problems.push(...workforceChecks(name, g, dated, levels));
+    // intraday management (intradaySchema.ts)
+    if (g.breaks && !g.shifts) problems.push({ path: `handlers.${name}.breaks`, message: 'applies to shifts (standing staff take no breaks): use shifts' });
+    const surgeLevel = g.surge?.level;
+    if (surgeLevel !== undefined && levels !== undefined && !levels.includes(surgeLevel)) {
+      problems.push({ path: `handlers.${name}.surge.level`, message: levels.length ? `unknown training level; expected one of ${levels.join(', ')}` : 'unknown training level: define it under training_levels' });
+    }
   }
   for (const [name, c] of Object.entries(s.contacts)) {
     if (c.arrivals?.trend && !dated) problems.push({ path: `contacts.${name}.arrivals.trend`, message: 'needs a calendar: set horizon.start_date' });

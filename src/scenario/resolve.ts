@@ -57,7 +57,7 @@ export type ResolvedLevel = Required2<TrainingLevelInput, 'misgrade_pct' | 'unde
 export type Scenario = Omit<ScenarioInput, 'seed' | 'replications' | 'reporting' | 'contacts' | 'handlers' | 'training_levels' | 'major_incidents' | 'extends'> & {
   seed: number;
   replications: number;
-  reporting: { interval_minutes: number };
+  reporting: { interval_minutes: number; short_abandon_seconds: number };
   contacts: Record<string, ResolvedContact>;
   handlers: Record<string, ResolvedGroup>;
   training_levels: Record<string, ResolvedLevel>;
@@ -79,7 +79,11 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     seed: input.seed ?? 1,
     replications: input.replications ?? 1,
     horizon,
-    reporting: { interval_minutes: input.reporting?.interval_minutes ?? 60 },
+    reporting: {
+      interval_minutes: input.reporting?.interval_minutes ?? 60,
+      // the contact-centre convention: a hang-up within 5 s of reaching the queue is a short abandon (README)
+      short_abandon_seconds: input.reporting?.short_abandon_seconds ?? 5,
+    },
     contacts: mapValues(input.contacts, (c) => resolveContact(c, dated)),
     handlers: mapValues(input.handlers, (g) => resolveGroup(g, input.training_levels ?? {})),
     training_levels: mapValues(input.training_levels ?? {}, (l) => ({
@@ -121,6 +125,7 @@ function resolveGroup(g: HandlerGroupInput, levels: Record<string, TrainingLevel
   const out: ResolvedGroup = { ...rest, takes_calls_waiting_seconds: g.takes_calls_waiting_seconds ?? 0 };
   if (training_mix === 'steady_state') out.training_mix = steadyStateMix(levels, g.attrition_pct_per_year ?? 0);
   else if (training_mix) out.training_mix = training_mix;
+  if (g.surge) out.surge = { ...g.surge, ramp_minutes: g.surge.ramp_minutes ?? 0 };
   if (shifts) {
     out.shifts = mapValues(shifts, (s) => ({ ...s, days: [...(s.days ?? DAYS)], break_minutes: s.break_minutes ?? 0 }));
     out.shrinkage_pct = g.shrinkage_pct ?? 0;

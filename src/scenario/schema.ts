@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakRuleSchema, surgeSchema } from './intradaySchema.js';
 import { planningSchema } from './planningSchema.js';
 import { trendSchema, workforceKeys } from './workforceSchema.js';
 import { calibrationSchema } from './calibrationSchema.js';
@@ -268,6 +269,9 @@ const handlerGroupSchema = z
     /** Only calls that have waited at least this long are offered to this group (overflow to other forces). */
     takes_calls_waiting_seconds: seconds().optional(),
     ...workforceKeys,
+    // intraday management (issue 10, intradaySchema.ts): breaks held while the queue is long, call-ins
+    breaks: breakRuleSchema.optional(),
+    surge: surgeSchema.optional(),
   })
   .refine((g) => (g.staff === undefined) !== (g.shifts === undefined), { error: 'give exactly one of staff or shifts' });
 
@@ -302,7 +306,9 @@ const majorIncidentSchema = z
   });
 
 const reportingSchema = z.strictObject({
-  interval_minutes: positive().max(10_080, atMost(10_080, ' minutes (a week)')).refine((m) => Number.isInteger(m), { error: 'must be a whole number of minutes' }),
+  interval_minutes: positive().max(10_080, atMost(10_080, ' minutes (a week)')).refine((m) => Number.isInteger(m), { error: 'must be a whole number of minutes' }).optional(),
+  /** An abandoned call is a short abandon if its caller hung up on the BT leg or within this long of reaching the force (default 5). */
+  short_abandon_seconds: seconds().optional(),
 });
 
 export const scenarioSchema = z.strictObject({

@@ -28,6 +28,7 @@ export function enqueue(c: Centre, call: Call): void {
   type.queue.push(call);
   call.inQueue = true;
   c.waiting++;
+  type.waiting++;
   if (call.patienceSeconds !== Infinity) c.calendar.schedule(call.arrivedAt + call.patienceSeconds, c.on.patienceEnds, call);
   const thresholds = type.overflowThresholds;
   for (let i = 0; i < thresholds.length; i++) c.calendar.schedule(call.queuedAt + thresholds[i], c.on.overflowDue, call);

@@ -7,5 +7,6 @@ export function stopWaiting(c: Centre, call: Call): void {
   if (call.inQueue) {
     call.inQueue = false;
     c.waiting--;
+    call.type.waiting--;
   }
 }

@@ -8,13 +8,14 @@ import type { ResolvedGroup, Scenario } from '../../scenario/resolve.js';
 import { Handler, Leaving } from '../Handler.js';
 import type { HandlerGroup } from '../HandlerGroup.js';
 import type { Centre } from '../journey/Centre.js';
-import { comeOnDuty, endSpell, goOff } from './duty.js';
+import { breakDue, comeOnDuty, endSpell, goOff, waitingFor, type BreakRule } from './duty.js';
 import { entryLevel, type Level } from './Level.js';
 import { pairPositions } from './pairPositions.js';
 import type { RosterChange } from './RosterChange.js';
 import { groupPosts, type Workforce } from './groupPosts.js';
 import { presentPeople, shiftOrigin, shiftPlan, type ShiftPlan } from './ShiftPlan.js';
 import { StandingStaff } from './StandingStaff.js';
+import { Surge } from './Surge.js';
 
 const DAY = 86_400;
 const YEAR = 365 * DAY;
@@ -61,6 +62,10 @@ export class Roster {
   readonly changes$: Observable<RosterChange> = this.changes.asObservable();
   private readonly rostered: RosteredGroup[] = [];
   private readonly standing: StandingStaff[] = [];
+  /** Groups whose supervisor holds breaks while the queue is long (`breaks:`). */
+  private readonly breakRules = new Map<HandlerGroup, BreakRule>();
+  /** Groups whose supervisor calls staff in when the queue is long (`surge:`). */
+  private readonly surges: Surge[] = [];
 
   constructor(
     private readonly c: Centre,
@@ -74,6 +79,7 @@ export class Roster {
     const emit = (change: RosterChange) => this.changes.next(change);
     Object.entries(scenario.handlers).forEach(([name, g], i) => {
       const group = groups[i];
+      if (g.surge) this.surges.push(new Surge(c, group, Surge.rule(g.surge, g.training_mix, levels), emit));
       if (g.staff !== undefined) {
         this.standing.push(new StandingStaff(c, group, g.staff, g.training_mix, levels, keyed, emit));
         return;
@@ -86,6 +92,7 @@ export class Roster {
         keyed,
         workforce(g, levels, frame),
       );
+      if (g.breaks) this.breakRules.set(group, { overQueue: g.breaks.defer_while_queue_over, latestSeconds: g.breaks.latest_start_minutes_after_planned * 60 });
       this.rostered.push({
         group,
         plans: shifts.map(([shift, s], k) => shiftPlan(name, shift, s, people[k])),
@@ -111,6 +118,7 @@ export class Roster {
   /** Standing staff on duty now (clock 0), and the shifts of the day before and the first day planned. */
   start(): void {
     for (const s of this.standing) s.start(this.scheduler, this.frame.endSeconds);
+    for (const s of this.surges) s.start(this.scheduler, () => this.c.calendar.now < this.frame.endSeconds || this.c.inSystem > 0);
     if (this.rostered.length > 0) {
       const firstDay = this.frame.dayOf(0);
       this.planDay(firstDay - 1);
@@ -160,13 +168,26 @@ export class Roster {
     });
   }
 
+  /** A break's planned start: it starts (after the call in hand), or is held while the queue is long (duty.ts, `breakDue`). */
   private breakStarts(h: Handler): void {
     if (h.shiftOver || !h.onDuty) return;
+    const latest = breakDue(this.c, h, this.breakRules.get(h.group) ?? null, (x) => this.goOnBreak(x));
+    if (latest !== null) this.scheduler.schedule(() => this.latestBreak(h), (latest - this.c.calendar.now) * 1000);
+  }
+
+  private goOnBreak(h: Handler): void {
+    goOff(this.c, h);
+    this.scheduleReturn(h);
+  }
+
+  /** A held break's latest start: the handler goes now, or after the call in hand. */
+  private latestBreak(h: Handler): void {
+    if (h.leaving !== Leaving.BreakWhenQuiet || h.shiftOver) return;
     if (h.busy) {
       h.leaving = Leaving.Break;
     } else {
-      goOff(this.c, h);
-      this.scheduleReturn(h);
+      h.leaving = Leaving.No;
+      this.goOnBreak(h);
     }
   }
 
@@ -177,7 +198,14 @@ export class Roster {
 
   /** A handler whose call has ended was due to leave (break or shift end): it leaves now. */
   leave(h: Handler): void {
-    const onBreak = h.leaving === Leaving.Break;
+    if (h.leaving === Leaving.BreakWhenQuiet && waitingFor(h.group) > this.breakRules.get(h.group)!.overQueue) {
+      // the break is still held: the handler answers on (the next call, or the idle line)
+      h.leaving = Leaving.No;
+      this.c.on.handlerFree(h);
+      h.leaving = Leaving.BreakWhenQuiet;
+      return;
+    }
+    const onBreak = h.leaving === Leaving.Break || h.leaving === Leaving.BreakWhenQuiet;
     h.leaving = Leaving.No;
     goOff(this.c, h);
     if (onBreak) this.scheduleReturn(h);

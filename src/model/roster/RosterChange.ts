@@ -8,4 +8,6 @@ import type { Position } from './pairPositions.js';
 export type RosterChange =
   | { readonly kind: 'shift-start'; readonly group: string; readonly shift: string; readonly day: number; readonly at: number; readonly positions: readonly Position[] }
   | { readonly kind: 'shift-end'; readonly group: string; readonly shift: string; readonly day: number; readonly at: number }
-  | { readonly kind: 'level-up'; readonly group: string; readonly person: number; readonly level: string };
+  | { readonly kind: 'level-up'; readonly group: string; readonly person: number; readonly level: string }
+  /** A surge: the call for `extraStaff` extra handlers goes out (they open later: Surge.ts). */
+  | { readonly kind: 'surge'; readonly group: string; readonly at: number; readonly extraStaff: number };
