@@ -72,11 +72,14 @@ describe.skipIf(unavailable !== undefined && !required)('a 4-task job array on a
     const files = readdirSync(whole).sort();
     expect(files).toContain('calls.csv');
     expect(readdirSync(path.join(study, 'merged')).sort()).toEqual(files);
-    for (const file of files.filter((f) => f !== 'run.json')) {
+    // run.json differs in its timing, and the manifest in its run id and run.json's hash: both checked below
+    for (const file of files.filter((f) => f !== 'run.json' && f !== 'metcc-manifest.json')) {
       const expected = readFileSync(path.join(whole, file));
       expect(readFileSync(path.join(study, 'merged', file)).equals(expected), `${file} merged from the Slurm shards`).toBe(true);
     }
     const withoutTiming = (dir: string) => ({ ...JSON.parse(readFileSync(path.join(dir, 'run.json'), 'utf8')), timing: undefined });
     expect(withoutTiming(path.join(study, 'merged'))).toEqual(withoutTiming(whole));
+    const listed = (dir: string) => (JSON.parse(readFileSync(path.join(dir, 'metcc-manifest.json'), 'utf8')) as { files: { path: string; sha256: string }[] }).files.filter((f) => f.path !== 'run.json');
+    expect(listed(path.join(study, 'merged'))).toEqual(listed(whole));
   });
 });
