@@ -81,7 +81,7 @@ function shortfalls(t: StaffTarget, w: WeekMeasures, confidence: number): { hour
 /**
  * From requirement to roster: for each staffed group, how many people to roster on each
  * allowed shift and day so that every hour's requirement is covered at the fewest paid hours
- * (an integer programme, HiGHS), counting a rostered person as (1 - shrinkage) present, on duty
+ * (an integer programme, HiGHS), counting a rostered place as (1 - vacancies at the start) held and its holder (1 - shrinkage) present, on duty
  * outside the staggered break, at the training mix's speed. Then simulate the roster (absence,
  * breaks, attrition and training as configured); where an hour is significantly short of a
  * target (or the week is), add a handler to those hours' requirement and solve again.
@@ -105,7 +105,9 @@ export const planRoster = {
         for (let round = 0; ; round++) {
           rosters = [];
           for (const g of groups) {
-            const present = (1 - (scenario.handlers[g].shrinkage_pct ?? 0) / 100) * capacityPerPerson(scenario, g);
+            // a rostered place is held (1 - vacancies at the start) and its holder present (1 - shrinkage)
+            const h = scenario.handlers[g];
+            const present = (1 - (h.vacancies_at_start_pct ?? 0) / 100) * (1 - (h.shrinkage_pct ?? 0) / 100) * capacityPerPerson(scenario, g);
             const ts = templates.get(g)!;
             const instances = ts.flatMap((t) => t.days.map((day) => ({ t, day })));
             const columns: CoverColumn[] = instances.map(({ t, day }) => ({
