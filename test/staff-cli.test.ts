@@ -138,3 +138,20 @@ describe('staff: bad input is a clear error, exit 1, nothing written', () => {
     expect(r.err).toMatch(/rostered\.yaml: planning\.shifts\.early\.length_minutes: must be > 0/);
   });
 });
+
+describe('staff: vacant places are not on duty', () => {
+  it('a roster for a group with 30% of its places vacant (refilled over a year) takes about 1 / 0.7 of the FTE, and its target holds', async () => {
+    const fte = async (...extra: string[]) => {
+      const r = await cli('staff', fixture('rostered.yaml'), ...FAST, '--out', path.join(dirs.make(), 'staff'), ...extra);
+      expect(r.code, r.err).toBe(0);
+      return { fte: Number(/needs ([\d.]+) FTE in team/.exec(r.out)![1]), out: r.out };
+    };
+    const full = await fte();
+    const vacant = await fte('--set', 'handlers.team.vacancies_at_start_pct=30', '--set', 'handlers.team.vacancy_weeks=52');
+    // before vacancies were counted, the cover step rostered as many as with every place held,
+    // and the check then added a handler to each hour found short, one at a time
+    expect(vacant.fte / full.fte).toBeGreaterThan(1.3);
+    expect(vacant.fte / full.fte).toBeLessThan(1.6);
+    expect(vacant.out).toMatch(/roster 1: team [\d.]+ FTE; simulated: every target holds/);
+  }, 300_000);
+});
