@@ -6,7 +6,7 @@
  * writers. `npm run bench:startup` prints the CPU figures themselves.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,5 +75,13 @@ describe('start-up loads only what the command needs', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('--replications');
     expect(r.out).toContain('metcc-sim run <scenario>');
+  });
+});
+
+describe('the built command', () => {
+  it('is executable, so `npx metcc-sim` (the README and its Slurm script) runs from a fresh clone', () => {
+    // tsc writes dist/cli/bin.js without the execute bit; the build script sets it
+    const bin = path.join(ROOT, 'dist', 'cli', 'bin.js');
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
   });
 });
