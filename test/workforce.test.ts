@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KeyedRandom } from '../src/engine/KeyedRandom.js';
-import { trendFactor } from '../src/model/arrivals/hourlyRates.js';
+import { hourlyRates, trendFactor } from '../src/model/arrivals/hourlyRates.js';
+import { RandomStreams } from '../src/engine/rng.js';
+import { TimeFrame } from '../src/engine/TimeFrame.js';
 import { groupPosts } from '../src/model/roster/groupPosts.js';
 import { buildLevels, entryLevel } from '../src/model/roster/Level.js';
 import { validateScenario } from '../src/scenario/load.js';
@@ -118,6 +120,24 @@ describe('a demand trend', () => {
     expect(trendFactor(trend, '2023-01-01')).toBeCloseTo(1.1, 12);
     expect(trendFactor(trend, '2021-01-01')).toBeCloseTo(1 / 1.1, 12);
   });
+
+  it('is applied to every hour of the arrival rates, day by day', () => {
+    const raw = (withTrend: boolean) => ({
+      name: 'a',
+      horizon: { days: 366, start_date: '2022-01-01' },
+      contacts: { x: { priority: 1, handling: fixed(60), target, arrivals: { calls_per_day: 2400, ...(withTrend ? { trend: { pct_per_year: 10, reference_date: '2022-01-01' } } : {}) } } },
+      handlers: { g: { answers: ['x'], staff: 1 } },
+    });
+    const rates = (withTrend: boolean) => {
+      const { scenario } = validateScenario(raw(withTrend));
+      return hourlyRates(scenario.contacts.x.arrivals!, new TimeFrame(scenario), new RandomStreams(1).stream('daily'));
+    };
+    const flat = rates(false);
+    const grown = rates(true);
+    expect(grown[0] / flat[0]).toBeCloseTo(1, 12);
+    expect(grown[365 * 24] / flat[365 * 24]).toBeCloseTo(1.1, 12); // 2023-01-01
+    expect(grown[180 * 24 + 5] / flat[180 * 24 + 5]).toBeCloseTo(trendFactor({ pct_per_year: 10, reference_date: '2022-01-01' }, '2022-06-30'), 12);
+  });
 });
 
 describe('validation', () => {
@@ -138,5 +158,9 @@ describe('validation', () => {
     const trend = rostered(3, {});
     (trend.contacts.x as Record<string, unknown>).arrivals = { calls_per_hour: 1, trend: { pct_per_year: 3, reference_date: '2022-01-01' } };
     expect(problems({ ...trend, horizon: { days: 7 } })).toEqual(['contacts.x.arrivals.trend: needs a calendar: set horizon.start_date']);
+    // without a calendar there are no months: refused, not silently ignored
+    expect(problems({ ...rostered(3, { absence_pct_by_month: { jan: 30 } }), horizon: { days: 7 } })).toEqual([
+      'handlers.g.absence_pct_by_month: needs a calendar: set horizon.start_date',
+    ]);
   });
 });

@@ -108,6 +108,7 @@ function workforceChecks(name: string, g: HandlerGroupInput, dated: boolean, lev
   for (const key of ['vacancies_at_start_pct', 'intakes', 'absence_pct_by_month'] as const) {
     if (g[key] !== undefined && !g.shifts) problems.push({ path: at(key), message: 'applies to shifts (rostered posts): use shifts' });
   }
+  if (g.absence_pct_by_month !== undefined && !dated) problems.push({ path: at('absence_pct_by_month'), message: 'needs a calendar: set horizon.start_date' });
   if (g.intakes?.length) {
     if (!dated) problems.push({ path: at('intakes'), message: 'needs a calendar: set horizon.start_date (intakes are dated)' });
     if ((g.vacancy_weeks ?? 0) > 0) problems.push({ path: at('vacancy_weeks'), message: 'give vacancy_weeks (posts refill by themselves) or intakes (posts refill from intakes), not both' });

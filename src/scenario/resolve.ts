@@ -43,7 +43,7 @@ export type ResolvedGroup = Omit<
   vacancies_at_start_pct?: number;
   /** Every intake with its level named. */
   intakes?: { date: string; people: number; level?: string }[];
-  /** Every month (shrinkage_pct where the file gives none). */
+  /** Every month (shrinkage_pct where the file gives none); with a calendar only. */
   absence_pct_by_month?: Record<Month, number>;
 };
 
@@ -85,7 +85,7 @@ export function resolveScenario(input: ScenarioInput): Scenario {
       short_abandon_seconds: input.reporting?.short_abandon_seconds ?? 5,
     },
     contacts: mapValues(input.contacts, (c) => resolveContact(c, dated)),
-    handlers: mapValues(input.handlers, (g) => resolveGroup(g, input.training_levels ?? {})),
+    handlers: mapValues(input.handlers, (g) => resolveGroup(g, input.training_levels ?? {}, dated)),
     training_levels: mapValues(input.training_levels ?? {}, (l) => ({
       ...l,
       misgrade_pct: l.misgrade_pct ?? 0,
@@ -120,7 +120,7 @@ function resolveContact(c: ContactInput, dated: boolean): ResolvedContact {
   return out;
 }
 
-function resolveGroup(g: HandlerGroupInput, levels: Record<string, TrainingLevelInput>): ResolvedGroup {
+function resolveGroup(g: HandlerGroupInput, levels: Record<string, TrainingLevelInput>, dated: boolean): ResolvedGroup {
   const { shifts, training_mix, vacancies_at_start_pct, intakes, absence_pct_by_month, ...rest } = g;
   const out: ResolvedGroup = { ...rest, takes_calls_waiting_seconds: g.takes_calls_waiting_seconds ?? 0 };
   if (training_mix === 'steady_state') out.training_mix = steadyStateMix(levels, g.attrition_pct_per_year ?? 0);
@@ -129,7 +129,7 @@ function resolveGroup(g: HandlerGroupInput, levels: Record<string, TrainingLevel
   if (shifts) {
     out.shifts = mapValues(shifts, (s) => ({ ...s, days: [...(s.days ?? DAYS)], break_minutes: s.break_minutes ?? 0 }));
     out.shrinkage_pct = g.shrinkage_pct ?? 0;
-    out.absence_pct_by_month = fill(MONTHS, (m) => absence_pct_by_month?.[m] ?? out.shrinkage_pct!);
+    if (dated) out.absence_pct_by_month = fill(MONTHS, (m) => absence_pct_by_month?.[m] ?? out.shrinkage_pct!);
     out.attrition_pct_per_year = g.attrition_pct_per_year ?? 0;
     out.vacancy_weeks = g.vacancy_weeks ?? 0;
     out.vacancies_at_start_pct = vacancies_at_start_pct ?? 0;

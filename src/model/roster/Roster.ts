@@ -96,7 +96,7 @@ export class Roster {
       this.rostered.push({
         group,
         plans: shifts.map(([shift, s], k) => shiftPlan(name, shift, s, people[k])),
-        absenceByMonth: MONTHS.map((m) => g.absence_pct_by_month![m] / 100),
+        absenceByMonth: MONTHS.map((m) => (g.absence_pct_by_month?.[m] ?? g.shrinkage_pct!) / 100),
         shrinkage: g.shrinkage_pct! / 100,
       });
     });
@@ -131,13 +131,13 @@ export class Roster {
     const dayStart = this.frame.dayStartSeconds(day);
     const weekday = this.frame.weekdayOf(day);
     const now = this.c.calendar.now;
+    const month = this.frame.monthOfYear(day);
     for (const r of this.rostered) {
       for (const plan of r.plans) {
         if (!plan.weekdays.has(weekday)) continue;
         const startAt = dayStart + plan.startSeconds;
         const endAt = startAt + plan.lengthSeconds;
         if (endAt <= now) continue;
-        const month = this.frame.monthOfYear(day);
         const absence = month === null ? r.shrinkage : r.absenceByMonth[month];
         const { positions } = pairPositions(presentPeople(plan, day, Math.max(0, startAt), absence, this.keyed));
         const handlers = positions.map((p) => new Handler(r.group, p.level, plan.name, plan.breakSeconds, endAt, p.person, p.coach));

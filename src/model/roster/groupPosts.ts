@@ -21,7 +21,7 @@ export interface Workforce {
 }
 
 /** Whole numbers adding up to `total` from exact quotas, by largest remainder (20 at 0.85/0.15: 17 and 3). */
-export function apportion(exact: readonly number[], total: number): number[] {
+function apportion(exact: readonly number[], total: number): number[] {
   const counts = exact.map(Math.floor);
   let left = total - counts.reduce((a, b) => a + b, 0);
   const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
