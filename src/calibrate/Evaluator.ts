@@ -2,7 +2,7 @@ import { ratioResiduals } from '../metrics/confidence.js';
 import { loadScenario, type Override } from '../scenario/load.js';
 import type { Job } from '../study/jobs.js';
 import { runJobs, type Progress } from '../study/pool.js';
-import type { Knob } from './Knob.js';
+import { knobOverrides, type Knob } from './Knob.js';
 import { replicationParts, type TargetSource } from './targetMetric.js';
 
 /** The simulated figures of one point (knob values), each pooled over the replications. */
@@ -55,7 +55,7 @@ export class Evaluator {
   /** --set overrides, then the knobs at these values (whole-number knobs rounded). */
   overridesAt(values: readonly number[]): Override[] {
     const v = this.clamped(values);
-    return [...this.sets, ...this.knobs.map((k, j) => ({ keyPath: k.path, value: k.integer ? Math.round(v[j]) : v[j] }))];
+    return [...this.sets, ...this.knobs.flatMap((k, j) => knobOverrides(k, k.integer ? Math.round(v[j]) : v[j]))];
   }
 
   /** The whole-valued points a point is interpolated between, with their weights. */

@@ -5,6 +5,8 @@ import type { KnobInput } from '../scenario/calibrationSchema.js';
 /** A scenario value that calibrate may change, with its bounds and starting point. */
 export interface Knob {
   path: string;
+  /** Further key paths set to the same value (one fitted number shared by several keys). */
+  also: string[];
   low: number;
   high: number;
   start: number;
@@ -67,9 +69,9 @@ export function resolveKnobs(loaded: LoadedScenario, sets: readonly Override[], 
     }
     const own = valueAt(loaded.scenario, k.path);
     const start = k.start ?? (typeof own === 'number' && own >= k.low && own <= k.high ? own : (k.low + k.high) / 2);
-    return { path: k.path, low: k.low, high: k.high, start, integer: false, from: k.from, source: k.source };
+    return { path: k.path, also: k.also ?? [], low: k.low, high: k.high, start, integer: false, from: k.from, source: k.source };
   });
-  const at = (knob: Knob, value: number): Override[] => [...sets, ...knobs.map((k) => ({ keyPath: k.path, value: k === knob ? value : k.start }))];
+  const at = (knob: Knob, value: number): Override[] => [...sets, ...knobs.flatMap((k) => knobOverrides(k, k === knob ? value : k.start))];
   for (const knob of knobs) {
     for (const [bound, value] of [['low', knob.low], ['high', knob.high]] as const) {
       try {
@@ -85,10 +87,15 @@ export function resolveKnobs(loaded: LoadedScenario, sets: readonly Override[], 
         loadScenario(file, at(knob, knob.low + 0.5));
       } catch (err) {
         if (!(err instanceof ScenarioError)) throw err;
-        if (err.problems.some((p) => p.path === knob.path)) knob.integer = true;
+        if (err.problems.some((p) => p.path === knob.path || knob.also.includes(p.path))) knob.integer = true;
       }
     }
     if (knob.integer) knob.start = Math.round(knob.start);
   }
   return knobs;
+}
+
+/** The overrides that put a knob at a value: its key path and every path in its `also`. */
+export function knobOverrides(knob: Knob, value: number): Override[] {
+  return [knob.path, ...knob.also].map((keyPath) => ({ keyPath, value }));
 }

@@ -74,7 +74,7 @@ export async function writeCalibration(r: CalibrationResult, outDir: string, tar
         jacobian: `central differences at the optimum, step ${JACOBIAN_STEP} of each knob's range (at least 1 for a whole-number knob; one-sided at a bound)`,
         uncertainty: 'delta method: simulation part A S A^T with A = (J^T D J)^-1 J^T D, S the replications\' covariance of the figures; fit part s^2 (J^T D J)^-1 with s^2 = objective / (fitted targets - knobs); rounding 1/12 for whole-number knobs; ci95 = 1.96 x sqrt(sum)',
       },
-      knobs: r.knobs.map((k, j) => ({ path: k.path, low: k.low, high: k.high, start: k.start, whole_number: k.integer, declared_in: k.from, value: r.best.knobs[j] })),
+      knobs: r.knobs.map((k, j) => ({ path: k.path, ...(k.also.length > 0 ? { also: k.also } : {}), low: k.low, high: k.high, start: k.start, whole_number: k.integer, declared_in: k.from, value: r.best.knobs[j] })),
       search: {
         converged: r.search.converged,
         reason: r.search.reason,
