@@ -23,6 +23,14 @@ export function calibrationTable(r: CalibrationResult): string {
       return [`${t.period} ${t.contact} ${t.metric.name}`, fmt(t.value, 2), pm(sim, interval), fmt(sim - t.value, 2), t.weight > 0 ? `fitted (w ${fmt(t.weight)})` : 'held back'];
     }),
   ];
+  if (r.check) {
+    return [
+      `${r.loaded.scenario.name} as it is, against ${r.targets.length} published figures (--check: nothing fitted; objective ${fmt(r.objectiveBest, 4)} over the targets with weight > 0)`,
+      '',
+      columns(targetRows.map((row, i) => (i === 0 ? [...row.slice(0, 4), 'weight'] : [...row.slice(0, 4), fmt(r.targets[i - 1].weight)]))),
+      `(simulated ± the 95% interval over ${r.replications} replication${r.replications === 1 ? '' : 's'})`,
+    ].join('\n');
+  }
   return [
     `${r.loaded.scenario.name}: ${r.knobs.length} knob${r.knobs.length === 1 ? '' : 's'} fitted to ${r.targets.filter((t) => t.weight > 0).length} of ${r.targets.length} targets; objective ${fmt(r.objectiveStart, 4)} at the start, ${fmt(r.objectiveBest, 4)} fitted (${r.search.converged ? 'converged' : 'not converged'})`,
     '',

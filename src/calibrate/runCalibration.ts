@@ -24,6 +24,8 @@ export interface CalibrationOptions {
   workers: number;
   /** Simulated evaluations the searches may spend (default 40 × (knobs + 1)); the Jacobian's 2 per knob come on top. */
   maxEvaluations?: number;
+  /** Fit nothing: simulate the scenario as it is and set every target beside it (`--check`). */
+  check?: boolean;
   onProgress?: (p: Progress, doing: string) => void;
 }
 
@@ -52,6 +54,8 @@ export interface CalibrationResult {
   bestOverrides: Override[];
   bestScenario: Scenario;
   warnings: string[];
+  /** `--check`: nothing was fitted. */
+  check?: boolean;
 }
 
 /** The relative step of the finite-difference Jacobian at the optimum (of each knob's range; at least 1 for a whole-number knob). */
@@ -68,8 +72,9 @@ export const JACOBIAN_STEP = 0.02;
 export async function runCalibration(o: CalibrationOptions): Promise<CalibrationResult> {
   const loaded = loadScenario(o.file, o.sets);
   const targets = await readTargets(o.targetsFile);
-  const knobs = resolveKnobs(loaded, o.sets, o.knobs);
   const sources = targetSources(o.targetsFile, targets, loaded);
+  if (o.check) return checkOnly(o, loaded, targets, sources);
+  const knobs = resolveKnobs(loaded, o.sets, o.knobs);
   const used = targets.map((t) => t.weight > 0);
   if (!used.some(Boolean)) throw new ScenarioError(o.targetsFile, [{ path: 'weight', message: 'every target has weight 0 (held back): expected at least one with weight > 0 to fit' }]);
   const warnings: string[] = [];
@@ -152,6 +157,27 @@ export async function runCalibration(o: CalibrationOptions): Promise<Calibration
     simulatedCi95: best.deviations.map((d) => (d.some(Number.isNaN) ? null : halfWidthOf(d))),
     predictionCi95, jacobian, history: evaluator.history, bestOverrides,
     bestScenario: loadScenario(o.file, bestOverrides).scenario, warnings,
+  };
+}
+
+/**
+ * `--check`: the scenario as it is (after --set), simulated once and set beside every target,
+ * fitted or held back alike: no knobs, no search, the simulated figures' intervals over the
+ * replications, the objective the fit would see.
+ */
+async function checkOnly(o: CalibrationOptions, loaded: LoadedScenario, targets: Target[], sources: TargetSource[]): Promise<CalibrationResult> {
+  const seed = o.seed ?? loaded.scenario.seed;
+  const replications = o.replications ?? loaded.scenario.replications;
+  const evaluator = new Evaluator(o.file, o.sets, [], sources, { seed, replications, workers: o.workers, onProgress: o.onProgress });
+  const [best] = await evaluator.evaluate([[]], 'check');
+  const objective = targets.reduce((sum, t, i) => (t.weight > 0 ? sum + t.weight * ((best.values[i] - t.value) / t.scale) ** 2 : sum), 0);
+  const simulatedCi95 = best.deviations.map((d) => (d.some(Number.isNaN) ? null : halfWidthOf(d)));
+  return {
+    loaded, targets, knobs: [], seed, replications, maxEvaluations: 0, start: best, best,
+    objectiveStart: objective, objectiveBest: objective,
+    search: { best: [], value: objective, converged: true, reason: 'nothing to fit (--check)', iterations: 0 },
+    uncertainty: [], simulatedCi95, predictionCi95: simulatedCi95, jacobian: targets.map(() => []),
+    history: evaluator.history, bestOverrides: [...o.sets], bestScenario: loaded.scenario, warnings: [], check: true,
   };
 }
 

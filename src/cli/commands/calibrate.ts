@@ -23,6 +23,7 @@ interface CalibrateArgs {
   seed?: number;
   workers?: number;
   'max-evaluations'?: number;
+  check: boolean;
   quiet: boolean;
   commandLine?: string[];
 }
@@ -47,6 +48,7 @@ export function calibrateCommand(io: Io): CommandModule<object, CalibrateArgs> {
         .option('seed', { type: 'number', describe: "base seed, the same at every evaluation (default: the scenario's)" })
         .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
         .option('max-evaluations', { type: 'number', describe: 'simulated points the search may spend (default 40 x (knobs + 1))' })
+        .option('check', { type: 'boolean', default: false, describe: 'fit nothing: simulate the scenario as it is and set it beside every target, with intervals' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' }) as unknown as Argv<CalibrateArgs>,
     handler: async (a) => {
       try {
@@ -64,6 +66,7 @@ async function calibrate(a: CalibrateArgs, io: Io): Promise<void> {
   const started = process.hrtime.bigint();
   const sets = parseSets(a.set);
   const knobs = a.knob.map(parseKnobOption);
+  if (a.check && (knobs.length > 0 || a['max-evaluations'] !== undefined)) throw new UsageError(`--check fits nothing: leave out ${knobs.length > 0 ? '--knob' : '--max-evaluations'}`);
   const replications = positiveInt('replications', a.replications, 1, LIMITS.replications);
   const seed = positiveInt('seed', a.seed, 0);
   const workers = positiveInt('workers', a.workers, 1, MAX_WORKERS) ?? availableParallelism();
@@ -75,12 +78,13 @@ async function calibrate(a: CalibrateArgs, io: Io): Promise<void> {
   if (problem) throw new UsageError(problem);
   const progress = progressLine(process.stderr, a.quiet);
   const result = await runCalibration({
-    file: a.scenario, sets, knobs, targetsFile: a.targets, seed, replications, workers, maxEvaluations,
+    file: a.scenario, sets, knobs, targetsFile: a.targets, seed, replications, workers, maxEvaluations, check: a.check,
     onProgress: progress.onProgress ? (p, doing) => progress.onProgress!({ doing, done: p.done, total: p.total, fraction: p.total ? p.done / p.total : 1, running: [] }) : undefined,
   }).finally(progress.finish);
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   await writeCalibration(result, outDir, a.targets, { wallSeconds, commandLine: a.commandLine });
   for (const w of result.warnings) io.err(`metcc-sim calibrate: warning: ${w}`);
   io.out(calibrationTable(result));
-  io.out(`calibration.csv, knobs.csv, evaluations.csv, run.json and calibrated.yaml written to ${outDir}/ (${result.history.length} evaluations of ${result.replications} replication${result.replications === 1 ? '' : 's'}, ${wallSeconds.toFixed(1)} s)`);
+  if (result.check) io.out(`calibration.csv, evaluations.csv and run.json (with knobs.csv empty and calibrated.yaml the scenario as run) written to ${outDir}/ (${result.replications} replication${result.replications === 1 ? '' : 's'}, ${wallSeconds.toFixed(1)} s)`);
+  else io.out(`calibration.csv, knobs.csv, evaluations.csv, run.json and calibrated.yaml written to ${outDir}/ (${result.history.length} evaluations of ${result.replications} replication${result.replications === 1 ? '' : 's'}, ${wallSeconds.toFixed(1)} s)`);
 }
