@@ -14,6 +14,7 @@ import { wellFormedParts } from './wellFormedParts.js';
 import { checkUntrusted, RESERVED_NAMES, reservedMessage } from './untrustedData.js';
 import { parseJson } from './parseJson.js';
 import { MAX_SCENARIO_BYTES, NotARegularFile, readBoundedFile } from './readBoundedFile.js';
+import { investmentStep, nameOrigin, type InvestmentOptions, type InvestmentReport } from './investmentStep.js';
 
 export type { Scenario };
 
@@ -38,6 +39,8 @@ export interface LoadedScenario {
   sources: ScenarioSource[];
   /** Non-fatal findings (for example hours when a contact type has nobody to answer it). */
   warnings: Problem[];
+  /** With an `investment:` or `other_changes:` section: its costing and what each part changed (the scenario has them applied). */
+  investment?: InvestmentReport;
 }
 
 /** A file a scenario was read from. */
@@ -67,13 +70,22 @@ export function parseOverride(text: string): Override {
   return { keyPath, value };
 }
 
-/** Read, compose (`extends`), override (`--set`), validate and default a scenario file. */
-export function loadScenario(file: string, overrides: readonly Override[] = []): LoadedScenario {
-  const { raw, sha256, sources } = readComposed(file, []);
-  for (const o of overrides) setPath(raw, o.keyPath, o.value, file);
+/**
+ * Read, compose (`extends`), override (`--set`), validate and default a scenario file. With an
+ * `investment:` section, the levers are priced (over budget: a problem) and applied, then the
+ * other changes, then the `--set`s; `--set`s into investment or other_changes apply before.
+ */
+export function loadScenario(file: string, overrides: readonly Override[] = [], options: InvestmentOptions = {}): LoadedScenario {
+  const { raw: composed, sha256, sources } = readComposed(file, []);
+  const early = (o: Override) => /^(investment|other_changes)(\.|$)/.test(o.keyPath);
+  for (const o of overrides.filter(early)) setPath(composed, o.keyPath, o.value, file);
+  const step = investmentStep(composed, options, validateScenario);
+  if (step.problems.length > 0) throw new ScenarioError(file, step.problems);
+  const raw = step.raw;
+  for (const o of overrides.filter((o) => !early(o))) setPath(raw, o.keyPath, o.value, file);
   const { scenario, problems, warnings } = validateScenario(raw);
-  if (problems.length > 0) throw new ScenarioError(file, problems);
-  return { scenario, file, sha256, sources, warnings };
+  if (problems.length > 0) throw new ScenarioError(file, nameOrigin(problems, step.report));
+  return { scenario, file, sha256, sources, warnings, ...(step.report ? { investment: step.report } : {}) };
 }
 
 /** Validate an already-parsed scenario object (what `loadScenario` does after reading). */

@@ -3,6 +3,7 @@ import { breakRuleSchema, surgeSchema } from './intradaySchema.js';
 import { planningSchema } from './planningSchema.js';
 import { trendSchema, workforceKeys } from './workforceSchema.js';
 import { calibrationSchema } from './calibrationSchema.js';
+import { investmentSchema, otherChangesSchema } from './investmentSchema.js';
 
 /**
  * The scenario file's schema: one definition gives the TypeScript types, the validation
@@ -329,6 +330,10 @@ export const scenarioSchema = z.strictObject({
   planning: planningSchema.optional(),
   /** What `calibrate` may change to fit published figures (calibrationSchema.ts); the simulation ignores it. */
   calibration: calibrationSchema.optional(),
+  /** The budget and the costed levers it pays for, applied to the rest of the file (investmentSchema.ts, src/investment/). */
+  investment: investmentSchema.optional(),
+  /** Changes the money did not pay for: applied after the levers, reported apart. */
+  other_changes: otherChangesSchema.optional(),
 });
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;
