@@ -2,11 +2,11 @@ import type { InvestmentReport } from './InvestmentReport.js';
 import { gbp } from './priceInvestment.js';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const changesOf = (report: InvestmentReport, section: string, name: string) => report.applied.find((a) => a.section === section && a.name === name)?.changes ?? [];
 
 /** run.json's `investment` record: the budget, each lever's costing, the total, the other changes. */
 export function costingJson(report: InvestmentReport): Record<string, unknown> {
   const c = report.costing;
-  const changesOf = (section: string, name: string) => report.applied.find((a) => a.section === section && a.name === name)?.changes ?? [];
   return {
     parts: report.parts,
     budget_gbp: c?.budgetGbp ?? 0,
@@ -21,7 +21,7 @@ export function costingJson(report: InvestmentReport): Record<string, unknown> {
       fte: l.fte === null ? null : round2(l.fte * 1000) / 1000,
       cost_gbp: round2(l.costGbp),
       derivation: l.derivation,
-      changes: report.parts === 'none' ? [] : changesOf('investment.levers', l.lever),
+      changes: report.parts === 'none' ? [] : changesOf(report, 'investment.levers', l.lever),
     })),
     total_gbp: round2(c?.totalGbp ?? 0),
     ...(c?.fteCost ? { fte_cost_gbp_per_year: round2(c.fteCost[c.fteCost.length - 1].poundsPerFteYear), contracted_hours_per_week: c.contractedHoursPerWeek } : {}),
@@ -30,7 +30,7 @@ export function costingJson(report: InvestmentReport): Record<string, unknown> {
       ...(o.description !== undefined ? { description: o.description } : {}),
       source: o.source,
       applied: report.parts === 'all',
-      changes: report.parts === 'all' ? changesOf('other_changes', name) : [],
+      changes: report.parts === 'all' ? changesOf(report, 'other_changes', name) : [],
     })),
   };
 }
@@ -44,12 +44,16 @@ export function costingText(report: InvestmentReport): string[] {
     for (const l of c.levers) {
       out.push(`  ${l.lever}: ${gbp(l.costGbp)} (${l.kind === 'places' ? `${l.at} places` : `level ${l.at}`})${l.description ? ` - ${l.description}` : ''} ${l.source}`);
       for (const d of l.derivation) out.push(`      ${d}`);
+      for (const ch of changesOf(report, 'investment.levers', l.lever)) out.push(`      sets ${ch}`);
     }
   }
   const others = Object.entries(report.otherChanges ?? {});
   if (others.length) {
     out.push(`other changes (not paid for by the investment${report.parts === 'all' ? '' : '; not applied here'}):`);
-    for (const [name, o] of others) out.push(`  ${name}${o.description ? ` - ${o.description}` : ''} ${o.source}`);
+    for (const [name, o] of others) {
+      out.push(`  ${name}${o.description ? ` - ${o.description}` : ''} ${o.source}`);
+      for (const ch of changesOf(report, 'other_changes', name)) out.push(`      sets ${ch}`);
+    }
   }
   if (report.parts === 'investment-only') out.push('(the levers alone: other_changes not applied)');
   return out;
