@@ -100,6 +100,7 @@ function setValues(raw: Record<string, unknown>, base: Scenario, set: Record<str
       problems.push({ path: `${at}.${keyPath}`, message: `is not a number (base ${show(from)}, lever ${show(target)}): it can be applied only at level 0 or 1, not ${level}` });
       continue;
     }
+    if (typeof value === 'number' && value === from) continue; // level 0: unchanged, nothing to record
     const bad = setPathIn(raw, keyPath, value);
     if (bad) problems.push({ path: `${at}.${keyPath}`, message: bad });
     else {

@@ -36,7 +36,8 @@ export interface Costing {
 }
 
 export const gbp = (x: number) => `£${Math.round(x).toLocaleString('en-GB')}`;
-const num = (x: number, d = 2) => (Number.isInteger(x) ? String(x) : x.toFixed(d));
+/** x to at most d decimals, trailing zeros dropped (27.5, not 27.50). */
+const num = (x: number, d = 2) => String(Number(x.toFixed(d)));
 
 /**
  * Price an investment on its base scenario (the file without the investment applied): each
