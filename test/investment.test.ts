@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadScenario, ScenarioError } from '../src/scenario/load.js';
+import { parse as parseYaml } from 'yaml';
+import { loadScenario, ScenarioError, validateScenario } from '../src/scenario/load.js';
 import { DEFAULT_CONTRACTED_HOURS as PLAN_DEFAULT } from '../src/staffing/planRoster.js';
 import { rosteredHoursPerWeek } from '../src/staffing/shiftTemplates.js';
 import { DEFAULT_CONTRACTED_HOURS, leversOf, spreadPlaces } from '../src/investment/index.js';
@@ -120,6 +121,20 @@ describe('applying the levers', () => {
     expect(Object.values(s.handlers['g~places'].shifts!).map((x) => x.staff)).toEqual([2, 1, 1]);
     expect(s.handlers['g~places'].training_mix).toEqual({ new: 1 });
     expect(s.handlers['g~places'].vacancies_at_start_pct).toBe(0);
+  });
+});
+
+describe('a scenario object (simulateStudy, the library)', () => {
+  it('validateScenario applies its investment as loading a file does', () => {
+    const fromFile = loadScenario(fixture('invest-small.yaml'));
+    const raw = { ...parseYaml(readFileSync(fixture('invest-base.yaml'), 'utf8')), ...parseYaml(readFileSync(fixture('invest-small.yaml'), 'utf8')) };
+    delete raw.extends;
+    const checked = validateScenario(raw);
+    expect(checked.problems).toEqual([]);
+    expect(checked.scenario).toEqual(fromFile.scenario);
+    expect(checked.investment!.costing!.totalGbp).toBeCloseTo(305_100, 6);
+    raw.investment.budget_gbp = 1;
+    expect(validateScenario(raw).problems[0].path).toBe('investment.levers');
   });
 });
 
