@@ -115,6 +115,19 @@ describe('compare with an investment: three scenarios on common random numbers',
     expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('investment (levers only)');
   });
 
+  it('compare --shard then merge gives the same three folders and comparison_parts.csv, and prints the split', async () => {
+    const dir = temp.make('metcc-invest-shard-');
+    const args = ['compare', fixture('invest-base.yaml'), fixture('invest-small.yaml'), '--replications', '3', '--workers', '1', '--quiet'];
+    expect((await cli(...args, '--out', path.join(dir, 'whole'))).code).toBe(0);
+    for (const i of [0, 1]) expect((await cli(...args, '--shard', `${i}/2`, '--out', path.join(dir, `s${i}`))).code).toBe(0);
+    const merged = await cli('merge', path.join(dir, 's0'), path.join(dir, 's1'), '--out', path.join(dir, 'merged'));
+    expect(merged.code, merged.err).toBe(0);
+    expect(merged.out).toContain('What the £305,100 a year of levers');
+    for (const file of ['comparison.csv', 'comparison_parts.csv', 'report.html', 'invest-small-investment-only/summary.csv', 'invest-small-investment-only/report.html']) {
+      expect(readFileSync(path.join(dir, 'merged', file)).equals(readFileSync(path.join(dir, 'whole', file))), file).toBe(true);
+    }
+  });
+
   it('without investment: byte for byte as before (a golden made by the code before investment existed)', async () => {
     const golden = JSON.parse(readFileSync(path.resolve(__dirname, 'golden', 'compare-small.json'), 'utf8')) as { stdout: string; files: Record<string, string> };
     const out = path.join(temp.make('metcc-invest-gold-'), 'out');

@@ -167,7 +167,7 @@ export async function mergeCompareShards(
   outDir?: string,
   commandLine?: readonly string[],
   confidence = 0.95,
-): Promise<{ outDir: string; rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; names: [string, string]; topHours: ProfileRow[] }> {
+): Promise<{ outDir: string; rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; names: [string, string]; topHours: ProfileRow[]; parts?: PartRow[]; investment?: LoadedScenario['investment'] }> {
   const markers = dirs.map((d) => {
     const file = path.join(d, COMPARE_SHARD_FILE);
     if (!existsSync(file)) throw new MergeError(`${d}: no ${COMPARE_SHARD_FILE}; expected the --out folders of one compare --shard study`);
@@ -199,9 +199,10 @@ export async function mergeCompareShards(
       return tally;
     });
     const scenarios = read.map((r) => r.shards[0].scenario) as [Scenario, Scenario];
-    const { rows, topHours } = await writeComparison(staged, base.aggregate, vari.aggregate, hours, scenarios, [read[0].results, read[1].results], only && onlyName ? { aggregate: only.aggregate, name: onlyName } : undefined);
+    const { rows, topHours, parts } = await writeComparison(staged, base.aggregate, vari.aggregate, hours, scenarios, [read[0].results, read[1].results], only && onlyName ? { aggregate: only.aggregate, name: onlyName } : undefined);
+    const investment = read[1].shards[0].investment;
     staged.commit([...COMPARE_FILES, ...base.replacing, ...vari.replacing, ...(only?.replacing ?? [])]);
-    return { outDir: out, rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari), names: [baseline, variant], topHours };
+    return { outDir: out, rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari), names: [baseline, variant], topHours, ...(parts ? { parts } : {}), ...(investment ? { investment } : {}) };
   } catch (err) {
     staged.abort();
     throw err;
