@@ -11,8 +11,9 @@
  *   levers, no other_changes: "what the money bought") or 'none' (the base); `budget: 'allow'`
  *   prices a plan over budget instead of refusing it. `loaded.investment` is its InvestmentReport:
  *   `costing` (see below), `applied` (each lever's and change's changed keys), `parts`.
- * - `leversOf(loaded)`: the levers as a list (name, kind, the count or level in the file, the
- *   range allocate may vary it over, the cost at the file's level) from a loaded scenario.
+ * - `validateScenario(raw, options)` (src/scenario/load.ts): the same for a scenario object.
+ * - `leversOf(loaded.investment)`: the levers as a list (name, kind, the count or level it was
+ *   loaded at, the range allocate may vary it over, its cost there), in file order.
  * - `priceInvestment(investment, base, levelsByName?)`: the Costing of levers on a base scenario
  *   (resolved, without the investment applied): every lever's cost with its derivation line by
  *   line, the total, the budget, `overBudget`. A places lever: count x the shifts' paid hours a
