@@ -1,14 +1,15 @@
 /**
  * Start-up: the CLI loads only what the command typed needs. The check is on the module graph
- * the built CLI really loads (every module Node resolves, logged by a resolve hook), not on
- * timing, so it holds on a loaded machine: `--help` and `--version` load yargs and no more;
- * `validate` adds the scenario checker (zod, yaml) but not the simulator, RxJS or the report
- * writers. `npm run bench:startup` prints the CPU figures themselves.
+ * the built CLI really loads (every file Node resolves, logged by a resolve hook, and for the
+ * bundle's files the modules esbuild put in each, from its metafile), not on timing, so it
+ * holds on a loaded machine: `--help` and `--version` load yargs and no more; `validate` adds
+ * the scenario checker (zod, yaml) but not the simulator, RxJS or the report writers.
+ * `npm run bench:startup` prints the CPU figures themselves.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS, commandName } from '../src/cli/commandList.js';
 import { cli, ROOT, TempDirs } from './fixtures/harness.js';
@@ -32,14 +33,24 @@ export async function resolve(specifier, context, next) {
   const r = spawnSync(process.execPath, ['--import', register, path.join(ROOT, 'dist/cli/bin.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   const parts = new Set<string>();
-  for (const url of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
-    const own = /\/dist\/([^/]+)\//.exec(url);
+  const add = (file: string) => {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+    const own = /(?:^|\/)(?:dist|src)\/([^/]+)\//.exec(file);
     if (pkg) parts.add(pkg[1]);
     else if (own) parts.add(`dist/${own[1]}`);
+  };
+  for (const url of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+    if (!url.startsWith('file:')) continue;
+    const file = path.relative(ROOT, fileURLToPath(url)).split(path.sep).join('/');
+    const bundled = BUNDLE.outputs[file];
+    if (bundled) Object.keys(bundled.inputs).forEach(add);
+    else add(file);
   }
   return parts;
 }
+
+/** esbuild's metafile of the bundle (scripts/bundle.mjs): the source modules in each output file. */
+const BUNDLE = JSON.parse(readFileSync(path.join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
 
 const SIMULATOR = ['rxjs', 'fast-csv', 'seedrandom', 'simple-statistics', 'highs', 'vega', 'vega-lite', 'dist/model', 'dist/engine', 'dist/study', 'dist/metrics', 'dist/staffing'];
 const CHECKER = ['zod', 'yaml', 'jsonc-parser', 'dist/scenario', 'dist/report'];
@@ -79,6 +90,22 @@ describe('start-up loads only what the command needs', () => {
 });
 
 describe('the built command', () => {
+  it('is the bundle (scripts/bundle.mjs): --help reads a handful of files, not the hundreds of modules behind them', () => {
+    expect(Object.keys(BUNDLE.outputs)).toContain('dist/cli/bin.js');
+    expect(Object.keys(BUNDLE.outputs)).toContain('dist/study/worker.js');
+    const dir = temp.make('metcc-startup-');
+    const log = path.join(dir, 'resolved.txt');
+    const hooks = path.join(dir, 'hooks.mjs');
+    writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }\n`);
+    writeFileSync(log, '');
+    const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`)}`;
+    const r = spawnSync(process.execPath, ['--import', register, path.join(ROOT, 'dist/cli/bin.js'), '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const files = readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith('file:'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.length).toBeLessThan(15);
+  });
+
   it('is executable, so `npx metcc-sim` (the README and its Slurm script) runs from a fresh clone', () => {
     // tsc writes dist/cli/bin.js without the execute bit; the build script sets it
     const bin = path.join(ROOT, 'dist', 'cli', 'bin.js');

@@ -19,8 +19,11 @@ export function uncoveredHours(
         const start = clockSeconds(s.start);
         let end = clockSeconds(s.end);
         if (end <= start) end += DAY;
+        // the hours of the minutes start, start + 60 s, ... before end: every hour from the first's to the last's
+        const lastMinute = start + 60 * (Math.ceil((end - start) / 60) - 1);
+        const [fromHour, toHour] = [Math.floor(start / 3600), Math.floor(lastMinute / 3600)];
         for (const d of (s.days ?? DAYS).map((x) => DAYS.indexOf(x))) {
-          for (let t = start; t < end; t += 60) week[(d * 24 + Math.floor(t / 3600)) % 168] = 1;
+          for (let h = fromHour; h <= toHour; h++) week[(d * 24 + h) % 168] = 1;
         }
       }
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { breakRuleSchema, surgeSchema } from './intradaySchema.js';
 import { planningSchema } from './planningSchema.js';
+import { thousands } from './thousands.js';
 import { trendSchema, workforceKeys } from './workforceSchema.js';
 import { calibrationSchema } from './calibrationSchema.js';
 import { investmentSchema, otherChangesSchema } from './investmentSchema.js';
@@ -56,7 +57,7 @@ export const LIMITS = {
 } as const;
 
 /** `.max(limit)` with a message that says the limit and why there is one. */
-const atMost = (limit: number, unit = '') => ({ error: `must be at most ${limit.toLocaleString('en-GB')}${unit} (a sane bound: see the README's limits)` });
+const atMost = (limit: number, unit = '') => ({ error: `must be at most ${thousands(limit)}${unit} (a sane bound: see the README's limits)` });
 
 /** ', got an empty value' for a key left empty in YAML (null), else ''. */
 const gotEmpty = (input: unknown) => (input === null ? ', got an empty value' : '');
