@@ -30,6 +30,55 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * yargs imports Node's assert (its module graph costs ~10 ms of CPU to load) for two internal
+ * checks that never fail in use: the bundle gives it the two functions, which load the real
+ * assert only to report a failure, so a failure reads exactly as before.
+ */
+const yargsLazyAssert = {
+  name: 'yargs-lazy-assert',
+  setup(b) {
+    b.onResolve({ filter: /^assert$/ }, (args) => (/[\\/]node_modules[\\/]yargs[\\/]/.test(args.importer) ? { path: 'assert', namespace: 'lazy-assert' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-assert' }, () => ({
+      contents: `import { createRequire } from 'node:module';
+const real = () => createRequire(import.meta.url)('node:assert');
+export function strictEqual(actual, expected, message) { if (actual !== expected) real().strictEqual(actual, expected, message); }
+export function notStrictEqual(actual, expected, message) { if (actual === expected) real().notStrictEqual(actual, expected, message); }`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * string-width (the width of each piece of help text yargs lays out; cliui and wrap-ansi each
+ * bring a version) builds an Intl.Segmenter when it loads: ICU's segmentation data, ~15 ms of
+ * CPU. The bundle builds it on first use instead; and where the version has no fast path for
+ * printable ASCII (version 8 has one of its own), adds it: such a string is as wide as it is long
+ * (none of its characters is a control, zero-width, combining or emoji character, and each is
+ * narrow), so the segmenter is built only for the first other string. The build fails if a
+ * string-width no longer reads as expected.
+ */
+const stringWidthLazySegmenter = {
+  name: 'string-width-lazy-segmenter',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](?:.*[\\/])?string-width[\\/]index\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const made = 'const segmenter = new Intl.Segmenter();';
+      if (!text.includes(made)) {
+        if (text.includes('Intl.Segmenter')) throw new Error(`scripts/bundle.mjs: ${args.path} is not a string-width the plugin knows: check stringWidthLazySegmenter`);
+        return undefined;
+      }
+      let contents = text.replace(made, 'let segmenter;').replaceAll('segmenter.segment(', '(segmenter ??= new Intl.Segmenter()).segment(');
+      if (!text.includes('/^[\\u0020-\\u007E]*$/')) {
+        const start = 'export default function stringWidth(string, options = {}) {';
+        if (!text.includes(start)) throw new Error(`scripts/bundle.mjs: ${args.path} has no ASCII fast path nor the function the plugin knows`);
+        contents = contents.replace(start, `${start}\n\tif (typeof string === 'string' && /^[\\u0020-\\u007E]*$/.test(string)) return string.length;`);
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 rmSync(`${root}/dist/bundle`, { recursive: true, force: true });
@@ -51,7 +100,7 @@ const result = await build({
   // the CommonJS packages inside call require() for Node's own modules
   banner: { js: "import { createRequire as __metccCreateRequire } from 'node:module'; const require = __metccCreateRequire(import.meta.url);" },
   define: { __METCC_SIM_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, yargsLazyAssert, stringWidthLazySegmenter],
   // yaml's Node build reads process.env.LOG_TOKENS once per token (a getenv each: two thirds of
   // parsing the baseline, ~20 ms warm and far more cold); its ES module build for other platforms
   // is the same parser without that debug hook (it finds Buffer where there is one)

@@ -90,6 +90,16 @@ describe('start-up loads only what the command needs', () => {
 });
 
 describe('the built command', () => {
+  it("prints the same help as the sources (the bundle's changes to string-width and yargs' assert change no output)", async () => {
+    for (const args of [['--help'], ['run', '--help'], ['calibrate', '--help'], ['nonsense']]) {
+      const own = await cli(...args);
+      const built = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/bin.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, COLUMNS: undefined } });
+      expect(built.status, args.join(' ')).toBe(own.code);
+      expect(built.stdout.trimEnd(), args.join(' ')).toBe(own.out.trimEnd());
+      expect(built.stderr.trimEnd(), args.join(' ')).toBe(own.err.trimEnd());
+    }
+  });
+
   it('is the bundle (scripts/bundle.mjs): --help reads a handful of files, not the hundreds of modules behind them', () => {
     expect(Object.keys(BUNDLE.outputs)).toContain('dist/cli/bin.js');
     expect(Object.keys(BUNDLE.outputs)).toContain('dist/study/worker.js');
