@@ -3,6 +3,7 @@ import { breakRuleSchema, surgeSchema } from './intradaySchema.js';
 import { planningSchema } from './planningSchema.js';
 import { trendSchema, workforceKeys } from './workforceSchema.js';
 import { calibrationSchema } from './calibrationSchema.js';
+import { uncertainSchema } from './uncertainSchema.js';
 
 /**
  * The scenario file's schema: one definition gives the TypeScript types, the validation
@@ -329,6 +330,8 @@ export const scenarioSchema = z.strictObject({
   planning: planningSchema.optional(),
   /** What `calibrate` may change to fit published figures (calibrationSchema.ts); the simulation ignores it. */
   calibration: calibrationSchema.optional(),
+  /** The assumptions' plausible ranges for `uncertainty` and `compare --band` (uncertainSchema.ts); the simulation ignores it. */
+  uncertain: uncertainSchema.optional(),
 });
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;

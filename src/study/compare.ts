@@ -49,7 +49,7 @@ interface CompareShardMarker {
 export async function compareStudies(
   baseline: LoadedScenario,
   variant: LoadedScenario,
-  options: StudyOptions & { onJobProgress?: (p: JobProgress) => void },
+  options: StudyOptions & { onJobProgress?: (p: JobProgress) => void; extraCsv?: readonly Table[] },
 ): Promise<{ rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; topHours: ProfileRow[] }> {
   // the scenario names become sub-folders: each must lie inside --out
   childFolder(options.outDir, baseline.scenario.name, "the baseline's scenario name");
@@ -87,6 +87,8 @@ export async function compareStudies(
       staged.text(COMPARE_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
     } else {
       ({ rows, topHours } = await writeComparison(staged, base.aggregate, vari.aggregate, hours, [baseline.scenario, variant.scenario], kept));
+      // tables made beside the comparison (compare --band's band.csv), in the same unit
+      for (const t of options.extraCsv ?? []) await staged.csv(t.name, t.headers, t.rows);
     }
     staged.commit([...COMPARE_FILES, ...base.replacing, ...vari.replacing]);
     return { rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari), topHours };

@@ -12,6 +12,8 @@ import { printTopHours } from '../printHours.js';
 import { warnWide } from '../intervalOptions.js';
 import { printComparison, printWarnings } from '../print.js';
 import { studySettings } from '../studySettings.js';
+import { bandOf } from '../compareBandOption.js';
+import { compareBandText } from '../../uncertainty/compareBand.js';
 
 /** Answer targets by contact type, for the before/after table's labels. */
 function targetsOf(loaded: Pick<LoadedScenario, 'scenario'>): Map<string, number> {
@@ -23,7 +25,9 @@ function targetsOf(loaded: Pick<LoadedScenario, 'scenario'>): Map<string, number
  * paired differences overall, per interval and per hour of the week. Without a variant file,
  * the variant is the baseline with the `--vary` changes.
  */
-export function compareCommand(io: Io): CommandModule<object, SimOptions & { baseline: string; variant?: string; vary: string[] }> {
+export function compareCommand(
+  io: Io,
+): CommandModule<object, SimOptions & { baseline: string; variant?: string; vary: string[]; band?: number; 'band-replications'?: number; targets?: string }> {
   return {
     command: 'compare <baseline> [variant]',
     describe: 'simulate both on common random numbers (the variant may be the baseline with --vary changes); write both reports and the paired differences',
@@ -42,7 +46,8 @@ export function compareCommand(io: Io): CommandModule<object, SimOptions & { bas
       // the cost of both scenarios together, up front (studySettings checked the baseline's alone)
       const runs = replicationIndices(settings.replications, settings.shard).length;
       checkStudyCost(`${base.file} and ${variant.file}: the compare`, [base, variant].map((l) => ({ scenario: l.scenario, runs })), io);
-      const result = await compareStudies(base, variant, { ...settings, onProgress: undefined }).finally(settings.finish);
+      const band = await bandOf(a, base, settings);
+      const result = await compareStudies(base, variant, { ...settings, onProgress: undefined, extraCsv: band ? [band.table] : undefined }).finally(settings.finish);
       if (settings.shard) {
         io.out(`shard ${a.shard} of ${base.scenario.name} vs ${variant.scenario.name} written to ${settings.outDir}/; combine the shards with 'metcc-sim merge'`);
         return;
@@ -51,7 +56,8 @@ export function compareCommand(io: Io): CommandModule<object, SimOptions & { bas
       printTopHours(io, result.topHours, base.scenario.name, variant.scenario.name);
       warnWide(io, base.scenario.name, result.baseline.aggregate.summary());
       warnWide(io, variant.scenario.name, result.variant.aggregate.summary());
-      io.out(`reports written to ${settings.outDir}/ (comparison.csv, comparison_intervals.csv, comparison_profile.csv, ${base.scenario.name}/, ${variant.scenario.name}/)`);
+      if (band) io.out(compareBandText(band, result.rows, settings.replications));
+      io.out(`reports written to ${settings.outDir}/ (comparison.csv, comparison_intervals.csv, comparison_profile.csv, ${band ? 'band.csv, ' : ''}${base.scenario.name}/, ${variant.scenario.name}/)`);
     },
   };
 }

@@ -1,0 +1,104 @@
+import { loadScenario, ScenarioError, type LoadedScenario, type Override } from '../scenario/load.js';
+import type { UncertainEntryInput } from '../scenario/uncertainSchema.js';
+import type { AssumptionRange } from './rangeQuantile.js';
+import { UncertaintyError } from './UncertaintyError.js';
+
+/** One uncertain assumption (an `uncertain:` entry), resolved. */
+export interface Assumption extends AssumptionRange {
+  name: string;
+  paths: string[];
+  as: 'value' | 'factor';
+  appliesTo: 'both' | 'variant';
+  source: string;
+  /** The file whose `uncertain:` declared it (after extends). */
+  declaredIn: string;
+}
+
+/** Loads a scenario file with overrides (a variant may be loaded with options, e.g. only the investment's levers). */
+export type Loader = (overrides: readonly Override[]) => LoadedScenario;
+
+/** The value at a key path of a resolved scenario. */
+export function valueAt(scenario: unknown, keyPath: string): unknown {
+  let node: unknown = scenario;
+  for (const part of keyPath.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+function fromEntry(name: string, e: UncertainEntryInput, file: string): Assumption {
+  return {
+    name, paths: e.paths ?? [e.path!], as: e.as ?? 'value', low: e.low, central: e.central, high: e.high,
+    distribution: e.distribution ?? 'triangular', appliesTo: e.applies_to ?? 'both', source: e.source, declaredIn: file,
+  };
+}
+
+/**
+ * The assumptions of a comparison: the baseline's `uncertain:` entries, then the variant's
+ * (a variant that extends the baseline holds the baseline's too; an entry of the same name in
+ * the variant wins). Declaration order, so every report lists them the same way.
+ */
+export function assumptionsOf(base: LoadedScenario, variant: LoadedScenario): Assumption[] {
+  const out = new Map<string, Assumption>();
+  for (const l of [base, variant]) {
+    for (const [name, e] of Object.entries(l.scenario.uncertain ?? {})) out.set(name, fromEntry(name, e, l.file));
+  }
+  return [...out.values()];
+}
+
+/**
+ * The overrides that put an assumption at x in a scenario: each key path at its own value
+ * (as loaded with `sets`) plus (x − central), or times x ÷ central. The own value must be a number.
+ */
+export function overridesAt(a: Assumption, x: number, own: LoadedScenario): Override[] {
+  return a.paths.map((keyPath) => {
+    const v = valueAt(own.scenario, keyPath);
+    if (typeof v !== 'number') {
+      throw new UncertaintyError(
+        `${a.declaredIn}: uncertain.${a.name}: ${keyPath} is ${v === undefined ? 'not a key' : 'not a number'} of ${own.file}; expected a key path of a number the scenario has (as --set names it, with defaults filled in)`,
+      );
+    }
+    return { keyPath, value: a.as === 'factor' ? (v * x) / a.central : v + (x - a.central) };
+  });
+}
+
+/**
+ * Check every assumption before anything is simulated: each key is a number of every scenario
+ * it applies to; with `as: value` the baseline's (or, for a variant-only one, the variant's)
+ * value equals `central` (the projection assumes central); and each scenario loads with the
+ * assumption at low and at high (a value the key cannot take is named with the bound).
+ */
+export function checkAssumptions(assumptions: readonly Assumption[], base: { loaded: LoadedScenario; load: Loader }, variants: readonly { loaded: LoadedScenario; load: Loader }[]): void {
+  for (const a of assumptions) {
+    const reference = a.appliesTo === 'both' ? base.loaded : variants[0].loaded;
+    if (a.as === 'value') {
+      for (const keyPath of a.paths) {
+        const v = valueAt(reference.scenario, keyPath);
+        if (typeof v === 'number' && Math.abs(v - a.central) > 1e-9 * Math.max(1, Math.abs(v))) {
+          throw new UncertaintyError(
+            `${a.declaredIn}: uncertain.${a.name}.central: ${a.central}, but ${keyPath} is ${v} in ${reference.file}; expected central to be the value the projection assumes (or as: factor for a scale)`,
+          );
+        }
+      }
+    }
+    const targets = a.appliesTo === 'both' ? [base, ...variants] : variants;
+    for (const t of targets) {
+      for (const [bound, x] of [['low', a.low], ['high', a.high]] as const) {
+        const sets = overridesAt(a, x, t.loaded);
+        try {
+          t.load(sets);
+        } catch (err) {
+          if (!(err instanceof ScenarioError)) throw err;
+          const why = err.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('; ');
+          throw new UncertaintyError(`${a.declaredIn}: uncertain.${a.name}.${bound}: ${x} gives ${t.loaded.file} a value it cannot take (${why}); expected a range the scenario accepts`);
+        }
+      }
+    }
+  }
+}
+
+/** A plain loader of a file: `loadScenario(file, [...sets, ...overrides])`. */
+export function fileLoader(file: string, sets: readonly Override[]): Loader {
+  return (overrides) => loadScenario(file, [...sets, ...overrides]);
+}
