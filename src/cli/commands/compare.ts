@@ -13,7 +13,7 @@ import { warnWide } from '../intervalOptions.js';
 import { printComparison, printWarnings } from '../print.js';
 import { studySettings } from '../studySettings.js';
 import { bandOf } from '../compareBandOption.js';
-import { compareBandText } from '../../uncertainty/compareBand.js';
+import { compareBandText } from '../printUncertainty.js';
 
 /** Answer targets by contact type, for the before/after table's labels. */
 function targetsOf(loaded: Pick<LoadedScenario, 'scenario'>): Map<string, number> {

@@ -9,7 +9,7 @@ import { fileLoader } from '../../uncertainty/Assumption.js';
 import { bandRows } from '../../uncertainty/band.js';
 import { runUncertainty } from '../../uncertainty/runUncertainty.js';
 import { UncertaintyError } from '../../uncertainty/UncertaintyError.js';
-import { bandText, dominantText, tornadoText } from '../../uncertainty/uncertaintyText.js';
+import { bandText, dominantText, tornadoText } from '../printUncertainty.js';
 import { worstShift, writeUncertainty } from '../../uncertainty/writeUncertainty.js';
 import { fmt } from '../../report/format.js';
 import { MAX_WORKERS, parseSets, positiveInt } from '../options.js';
