@@ -42,14 +42,17 @@ export class Refit {
   /**
    * The knobs moved from θ0 to θ, as overrides of a scenario: each moved knob's key at the
    * scenario's own value plus (θ − θ0) (whole-number knobs rounded). In the baseline that is
-   * θ itself; a variant that changed a knob's key keeps its change. Knobs not moved are left alone.
+   * θ itself; a variant that changed a knob's key keeps its change. A knob's `also` paths move
+   * with it. Knobs not moved are left alone.
    */
   overrides(theta: readonly number[], own: LoadedScenario): Override[] {
     return this.knobs.flatMap((k, j) => {
       if (theta[j] === this.theta0[j]) return [];
-      const v = valueAt(own.scenario, k.path);
-      const value = (typeof v === 'number' ? v : this.theta0[j]) + theta[j] - this.theta0[j];
-      return [{ keyPath: k.path, value: k.integer ? Math.round(value) : value }];
+      return [k.path, ...k.also].map((keyPath) => {
+        const v = valueAt(own.scenario, keyPath);
+        const value = (typeof v === 'number' ? v : this.theta0[j]) + theta[j] - this.theta0[j];
+        return { keyPath, value: k.integer ? Math.round(value) : value };
+      });
     });
   }
 

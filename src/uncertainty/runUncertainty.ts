@@ -95,7 +95,7 @@ export async function runUncertainty(o: UncertaintyOptions): Promise<Uncertainty
   const refit = o.targetsFile ? await Refit.of(base, o.sets, o.targetsFile) : null;
   if (!refit) warnings.push('no --targets: the calibrated knobs are not re-fitted (a changed assumption also moves the calibration targets)');
   for (const a of assumptions) {
-    if (refit && a.paths.some((p) => refit.knobs.some((k) => k.path === p))) throw new UncertaintyError(`${a.declaredIn}: uncertain.${a.name}: moves ${a.paths.join(', ')}, a calibrated knob of ${base.file}; expected an assumption the calibration does not fit`);
+    if (refit && a.paths.some((p) => refit.knobs.some((k) => k.path === p || k.also.includes(p)))) throw new UncertaintyError(`${a.declaredIn}: uncertain.${a.name}: moves ${a.paths.join(', ')}, a calibrated knob of ${base.file}; expected an assumption the calibration does not fit`);
   }
 
   const central = assumptions.map((a) => a.central);
