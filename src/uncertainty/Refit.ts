@@ -56,18 +56,28 @@ export class Refit {
     });
   }
 
-  /** The points of the Jacobian: each knob a step either side of θ0 (inside its bounds). */
-  jacobianPoints(): number[][] {
+  /**
+   * The points of the Jacobian: each knob a step either side of θ0 (central differences), or
+   * one step up (forward differences, against the central point: half the runs; a knob at its
+   * high bound steps down). Inside the knobs' bounds.
+   */
+  jacobianPoints(kind: 'central' | 'forward'): number[][] {
     return this.knobs.flatMap((k, j) => {
       const h = k.integer ? Math.max(1, Math.round(JACOBIAN_STEP * (k.high - k.low))) : JACOBIAN_STEP * (k.high - k.low);
-      return [-1, 1].map((s) => this.theta0.map((v, i) => (i === j ? Math.min(k.high, Math.max(k.low, v + s * h)) : v)));
+      const at = (s: number) => this.theta0.map((v, i) => (i === j ? Math.min(k.high, Math.max(k.low, v + s * h)) : v));
+      if (kind === 'central') return [at(-1), at(1)];
+      return [this.theta0[j] + h <= k.high ? at(1) : at(-1)];
     });
   }
 
-  /** Set the Jacobian from the targets' figures at jacobianPoints() (in their order). */
-  setJacobian(points: readonly number[][], figures: readonly number[][]): void {
+  /** Set the Jacobian from the targets' figures at jacobianPoints(kind) (in their order), and at θ0 (for forward differences). */
+  setJacobian(kind: 'central' | 'forward', points: readonly number[][], figures: readonly number[][], central: readonly number[]): void {
     this.jacobian = this.targets.map((_, t) =>
       this.knobs.map((_, j) => {
+        if (kind === 'forward') {
+          const dx = points[j][j] - this.theta0[j];
+          return dx !== 0 ? (figures[j][t] - central[t]) / dx : NaN;
+        }
         const [lo, hi] = [2 * j, 2 * j + 1];
         const dx = points[hi][j] - points[lo][j];
         return dx > 0 ? (figures[hi][t] - figures[lo][t]) / dx : NaN;

@@ -21,7 +21,7 @@ export interface CompareBandOptions {
 /**
  * `compare --band N`: an N-point Latin hypercube over the comparison's `uncertain:` ranges,
  * the baseline's calibrated knobs re-fitted at every point by one Gauss–Newton step (with
- * --targets), no tornado. Returns the band and band.csv's table.
+ * --targets; the Jacobian by forward differences, to save runs), no tornado. Returns the band and band.csv's table.
  */
 export interface CompareBand {
   result: UncertaintyResult;
@@ -33,7 +33,7 @@ export async function compareBand(o: CompareBandOptions): Promise<CompareBand> {
   const result = await runUncertainty({
     baseline: { file: o.baselineFile, load: fileLoader(o.baselineFile, o.baseSets) },
     variant: { file: o.variantFile, load: fileLoader(o.variantFile, o.variantSets) },
-    sets: o.baseSets, targetsFile: o.targetsFile, samples: o.points, tornado: false, refitSteps: 1,
+    sets: o.baseSets, targetsFile: o.targetsFile, samples: o.points, tornado: false, refitSteps: 1, jacobian: 'forward',
     seed: o.seed, replications: o.replications, workers: o.workers, structural: [], onProgress: o.onProgress,
   });
   const rows = bandRows(result);

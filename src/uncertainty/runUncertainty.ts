@@ -19,6 +19,8 @@ export interface UncertaintyOptions {
   targetsFile?: string;
   samples: number;
   tornado: boolean;
+  /** The Jacobian by central differences (as calibrate computes it) or forward ones (half the runs). */
+  jacobian: 'central' | 'forward';
   /** Gauss–Newton steps of the re-fit (1: one step from the calibrated knobs; each more costs one baseline run a point). */
   refitSteps: number;
   seed: number;
@@ -115,13 +117,13 @@ export async function runUncertainty(o: UncertaintyOptions): Promise<Uncertainty
   let knobsOf: number[][] = points.map(() => []);
   let before: number[][] = points.map(() => []);
   if (refit) {
-    const jPoints = refit.jacobianPoints();
+    const jPoints = refit.jacobianPoints(o.jacobian);
     const first = await runner.run(
       [...points.map((v) => spec(base.file, o.baseline.load, [...baseSets(v), ...knobSets(refit.theta0)], baseSources)), ...jPoints.map((t) => spec(base.file, o.baseline.load, knobSets(t), baseSources))],
       'baseline at the calibrated knobs, and the Jacobian',
     );
-    refit.setJacobian(jPoints, first.slice(points.length).map((f) => f.values.slice(0, nT)));
     before = first.slice(0, points.length).map((f) => f.values.slice(0, nT));
+    refit.setJacobian(o.jacobian, jPoints, first.slice(points.length).map((f) => f.values.slice(0, nT)), before[0]);
     knobsOf = points.map((v, p) => (baseSets(v).length === 0 ? [...refit.theta0] : refit.step(before[p], before[0], refit.theta0)));
     // further steps with the same Jacobian (a chord iteration), each from the figures at the last step's knobs
     for (let step = 2; step <= o.refitSteps; step++) {

@@ -96,7 +96,7 @@ async function uncertainty(a: UncertaintyArgs, io: Io): Promise<void> {
   const result = await runUncertainty({
     baseline: { file: a.baseline, load: fileLoader(a.baseline, sets) },
     variant: { file: a.variant, load: fileLoader(a.variant, sets) },
-    sets, targetsFile: a.targets, samples, tornado: a.tornado, refitSteps: positiveInt('refit-steps', a['refit-steps'], 1, 10)!, seed, replications, workers, structural,
+    sets, targetsFile: a.targets, samples, tornado: a.tornado, refitSteps: positiveInt('refit-steps', a['refit-steps'], 1, 10)!, jacobian: 'central', seed, replications, workers, structural,
     onProgress: progress.onProgress ? (p, doing) => progress.onProgress!({ doing, done: p.done, total: p.total, fraction: p.total ? p.done / p.total : 1, running: [] }) : undefined,
   }).finally(progress.finish);
   await writeUncertainty(result, outDir);
