@@ -119,3 +119,42 @@ describe('bandRows', () => {
     expect(rows.find((r) => r.role === 'baseline')!.median).toBe(50);
   });
 });
+
+describe('overridesAt: an assumption moved in each scenario', () => {
+  it("as: value moves each key by (x - central) from its own value, so a variant's change of the key is kept; as: factor scales it", async () => {
+    const { loadScenario } = await import('../src/scenario/load.js');
+    const { overridesAt } = await import('../src/uncertainty/Assumption.js');
+    const base = loadScenario('test/fixtures/unc-base.yaml');
+    const variant = loadScenario('test/fixtures/unc-base.yaml', [{ keyPath: 'contacts.999.handling.exponential.mean_seconds', value: 280 }]);
+    const a = {
+      name: 'h', paths: ['contacts.999.handling.exponential.mean_seconds'], as: 'value' as const, low: 240, central: 300, high: 360,
+      distribution: 'triangular' as const, appliesTo: 'both' as const, source: '', declaredIn: 'x',
+    };
+    expect(overridesAt(a, 360, base)).toEqual([{ keyPath: 'contacts.999.handling.exponential.mean_seconds', value: 360 }]);
+    expect(overridesAt(a, 360, variant)).toEqual([{ keyPath: 'contacts.999.handling.exponential.mean_seconds', value: 340 }]);
+    expect(overridesAt({ ...a, as: 'factor', low: 0.5, central: 1, high: 2 }, 2, variant)[0].value).toBe(560);
+  });
+
+  it("moves a calibrated knob's also: paths with it: in the baseline all to the knob's value (as calibrate does), in a variant each from its own value", async () => {
+    const { loadScenario } = await import('../src/scenario/load.js');
+    const { Refit } = await import('../src/uncertainty/Refit.js');
+    const file = 'test/fixtures/unc-base.yaml';
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/unc-also-`);
+    const child = `${dir}/child.yaml`;
+    writeFileSync(child, `extends: ${JSON.stringify(`${process.cwd()}/${file}`)}\nname: child\ncontacts:\n  "999":\n    patience: { exponential: { mean_seconds: 250 } }\ncalibration:\n  knobs:\n    - { path: contacts.101.patience.exponential.mean_seconds, also: [contacts.999.patience.exponential.mean_seconds], low: 60, high: 1200 }\n`);
+    const loaded = loadScenario(child);
+    const refit = await Refit.of(loaded, [], 'test/fixtures/unc-targets.csv');
+    expect(refit.theta0).toEqual([300]);
+    expect(refit.overrides([300], loaded)).toEqual([]);
+    expect(refit.overrides([340])).toEqual([
+      { keyPath: 'contacts.101.patience.exponential.mean_seconds', value: 340 },
+      { keyPath: 'contacts.999.patience.exponential.mean_seconds', value: 340 },
+    ]);
+    expect(refit.overrides([340], loaded)).toEqual([
+      { keyPath: 'contacts.101.patience.exponential.mean_seconds', value: 340 },
+      { keyPath: 'contacts.999.patience.exponential.mean_seconds', value: 290 },
+    ]);
+  });
+});

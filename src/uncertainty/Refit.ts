@@ -1,4 +1,4 @@
-import { resolveKnobs, type Knob } from '../calibrate/Knob.js';
+import { knobOverrides, resolveKnobs, type Knob } from '../calibrate/Knob.js';
 import { readTargets, type Target } from '../calibrate/readTargets.js';
 import { JACOBIAN_STEP, targetSources } from '../calibrate/runCalibration.js';
 import type { TargetSource } from '../calibrate/targetMetric.js';
@@ -40,18 +40,20 @@ export class Refit {
   }
 
   /**
-   * The knobs moved from θ0 to θ, as overrides of a scenario: each moved knob's key at the
-   * scenario's own value plus (θ − θ0) (whole-number knobs rounded). In the baseline that is
-   * θ itself; a variant that changed a knob's key keeps its change. A knob's `also` paths move
-   * with it. Knobs not moved are left alone.
+   * The knobs moved from θ0 to θ, as overrides of a scenario (knobs not moved are left alone):
+   * in the baseline (`own` absent), as `calibrate` sets them: every key path of the knob (its
+   * `also:` ones too) at θ; in a variant, each key at its own value plus (θ − θ0), so a variant
+   * that changed a knob's key keeps its change. Whole-number knobs rounded.
    */
-  overrides(theta: readonly number[], own: LoadedScenario): Override[] {
+  overrides(theta: readonly number[], own?: LoadedScenario): Override[] {
     return this.knobs.flatMap((k, j) => {
       if (theta[j] === this.theta0[j]) return [];
+      const value = k.integer ? Math.round(theta[j]) : theta[j];
+      if (!own) return knobOverrides(k, value);
       return [k.path, ...k.also].map((keyPath) => {
         const v = valueAt(own.scenario, keyPath);
-        const value = (typeof v === 'number' ? v : this.theta0[j]) + theta[j] - this.theta0[j];
-        return { keyPath, value: k.integer ? Math.round(value) : value };
+        const shifted = (typeof v === 'number' ? v : this.theta0[j]) + theta[j] - this.theta0[j];
+        return { keyPath, value: k.integer ? Math.round(shifted) : shifted };
       });
     });
   }

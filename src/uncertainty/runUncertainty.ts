@@ -111,7 +111,7 @@ export async function runUncertainty(o: UncertaintyOptions): Promise<Uncertainty
   const baseSets = (values: readonly number[]) => assumptions.flatMap((a, i) => (a.appliesTo === 'both' && values[i] !== a.central ? overridesAt(a, values[i], base) : []));
   const varSets = (values: readonly number[]) => assumptions.flatMap((a, i) => (values[i] !== a.central ? overridesAt(a, values[i], variant) : []));
   const spec = (file: string, load: Loader, sets: Override[], sources: PointSpec['sources']): PointSpec => ({ key: `${file}\n${JSON.stringify(sets)}`, scenario: () => load(sets).scenario, sources });
-  const knobSets = (theta: readonly number[], own: LoadedScenario = base) => refit?.overrides(theta, own) ?? [];
+  const knobSets = (theta: readonly number[], own?: LoadedScenario) => refit?.overrides(theta, own) ?? [];
 
   // phase 1: the baseline at the calibrated knobs with each point's assumptions, and the Jacobian's points
   let knobsOf: number[][] = points.map(() => []);
