@@ -156,6 +156,18 @@ describe('uncertainty: bad input', () => {
       /uncertain\.x: moves contacts\.101\.patience\.exponential\.mean_seconds, a calibrated knob/);
   });
 
+  it('re-fits to the targets inside the counted period (saying which it left out), and refuses targets none of which lie inside', async () => {
+    const dir = tmp.make();
+    const targets = path.join(dir, 'targets.csv');
+    writeFileSync(targets, `${readFileSync(TARGETS, 'utf8')}2022-07,101,abandoned_pct,20,1,"outside the three days",2\n`);
+    const r = await cli('uncertainty', BASE, VARIANT, '--samples', '2', '--no-tornado', '--targets', targets, '--out', path.join(dir, 'out'), '--quiet', '--workers', '1');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/targets\.csv: left out of the re-fit, outside the counted period: line 3 \(2022-07 101 abandoned_pct\)/);
+    const outside = path.join(dir, 'outside.csv');
+    writeFileSync(outside, 'period,contact,metric,value,weight,source\n2022-07,101,abandoned_pct,20,1,x\n');
+    await refused(['uncertainty', BASE, VARIANT, '--targets', outside], /outside\.csv: no fitted target \(weight > 0\) lies inside .*unc-base\.yaml's counted period/);
+  });
+
   it('refuses a comparison with no uncertain: section, and bad options', async () => {
     await refused(['uncertainty', BASE, fixture('small-more-staff.yaml')], /no uncertain: section/);
     await refused(['uncertainty', BASE, VARIANT, '--samples', '-1'], /samples/);

@@ -2,6 +2,7 @@ import { knobOverrides, resolveKnobs, type Knob } from '../calibrate/Knob.js';
 import { readTargets, type Target } from '../calibrate/readTargets.js';
 import { JACOBIAN_STEP, targetSources } from '../calibrate/runCalibration.js';
 import type { TargetSource } from '../calibrate/targetMetric.js';
+import { periodSpan } from '../calibrate/period.js';
 import type { LoadedScenario, Override } from '../scenario/load.js';
 import { gaussNewtonStep } from './gaussNewton.js';
 import { valueAt } from './Assumption.js';
@@ -31,9 +32,23 @@ export class Refit {
         throw new UncertaintyError(`${base.file}: calibration.knobs: ${k.path} is ${String(own)} in the scenario; expected its calibrated value, between the knob's bounds ${k.low} and ${k.high}`);
       }
     }
-    const targets = await readTargets(targetsFile);
-    return new Refit(knobs, targets, targetSources(targetsFile, targets, base), knobs.map((k) => k.start));
+    const all = await readTargets(targetsFile);
+    // a window of the horizon (--set horizon...) re-fits to the targets inside it
+    const outside = (t: Target) => {
+      const span = periodSpan(t.periodSpec, base.scenario);
+      return typeof span === 'string' && span.startsWith('not inside the horizon');
+    };
+    const targets = all.filter((t) => !outside(t));
+    if (!targets.some((t) => t.weight > 0)) {
+      throw new UncertaintyError(`${targetsFile}: no fitted target (weight > 0) lies inside ${base.file}'s counted period; expected targets of the period the scenarios run over, or no --targets (nothing re-fitted)`);
+    }
+    const refit = new Refit(knobs, targets, targetSources(targetsFile, targets, base), knobs.map((k) => k.start));
+    refit.leftOut = all.filter(outside).map((t) => `line ${t.line} (${t.period} ${t.contact} ${t.metric.name})`);
+    return refit;
   }
+
+  /** Targets left out of the re-fit: their periods lie outside the counted period. */
+  leftOut: string[] = [];
 
   get used(): boolean[] {
     return this.targets.map((t) => t.weight > 0);

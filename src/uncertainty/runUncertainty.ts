@@ -96,6 +96,7 @@ export async function runUncertainty(o: UncertaintyOptions): Promise<Uncertainty
   const warnings: string[] = [];
   const refit = o.targetsFile ? await Refit.of(base, o.sets, o.targetsFile) : null;
   if (!refit) warnings.push('no --targets: the calibrated knobs are not re-fitted (a changed assumption also moves the calibration targets)');
+  if (refit && refit.leftOut.length > 0) warnings.push(`${o.targetsFile}: left out of the re-fit, outside the counted period: ${refit.leftOut.join(', ')}`);
   for (const a of assumptions) {
     if (refit && a.paths.some((p) => refit.knobs.some((k) => k.path === p || k.also.includes(p)))) throw new UncertaintyError(`${a.declaredIn}: uncertain.${a.name}: moves ${a.paths.join(', ')}, a calibrated knob of ${base.file}; expected an assumption the calibration does not fit`);
   }

@@ -47,6 +47,7 @@ export function compareCommand(
       const runs = replicationIndices(settings.replications, settings.shard).length;
       checkStudyCost(`${base.file} and ${variant.file}: the compare`, [base, variant].map((l) => ({ scenario: l.scenario, runs })), io);
       const band = await bandOf(a, base, settings);
+      for (const w of band?.result.warnings ?? []) io.err(`metcc-sim compare --band: warning: ${w}`);
       const result = await compareStudies(base, variant, { ...settings, onProgress: undefined, extraCsv: band ? [band.table] : undefined }).finally(settings.finish);
       if (settings.shard) {
         io.out(`shard ${a.shard} of ${base.scenario.name} vs ${variant.scenario.name} written to ${settings.outDir}/; combine the shards with 'metcc-sim merge'`);
