@@ -4,6 +4,8 @@ import { UncertaintyError } from '../uncertainty/UncertaintyError.js';
 import { CalibrationError } from '../calibrate/CalibrationError.js';
 import { UsageError } from './errors.js';
 import { positiveInt } from './options.js';
+import type { Io } from './Io.js';
+import { checkUncertaintyCost } from './uncertaintyCost.js';
 
 /** The most points `compare --band` takes (each costs three scenario runs). */
 export const MAX_BAND_POINTS = 10_000;
@@ -26,7 +28,7 @@ export interface BandArgs {
  * --band. Bad input (the options, the uncertain: sections, the targets) is a usage error before
  * anything is simulated or written.
  */
-export async function bandOf(a: BandArgs, base: LoadedScenario, settings: { seed: number; workers: number }): Promise<CompareBand | undefined> {
+export async function bandOf(a: BandArgs, base: LoadedScenario, variant: LoadedScenario, settings: { seed: number; workers: number }, io: Io): Promise<CompareBand | undefined> {
   if (a.band === undefined) {
     if (a['band-replications'] !== undefined || a.targets !== undefined) throw new UsageError('--band-replications and --targets go with --band N (the assumption band)');
     return undefined;
@@ -34,6 +36,7 @@ export async function bandOf(a: BandArgs, base: LoadedScenario, settings: { seed
   const points = positiveInt('band', a.band, 1, MAX_BAND_POINTS)!;
   const replications = positiveInt('band-replications', a['band-replications'], 1, 10_000) ?? 1;
   if (a.shard) throw new UsageError('--band with --shard: expected the band on an unsharded compare (its points are whole scenario runs)');
+  checkUncertaintyCost(`${a.baseline}: compare's --band ${points}`, base, variant, { tornado: false, samples: points, refitSteps: a.targets ? 1 : 0, jacobian: 'forward', replications, structural: 0 }, io);
   const sets = a.set.map(parseOverride);
   const naming = a.variant === undefined && !a.vary.some((v) => v.startsWith('name=')) ? [{ keyPath: 'name', value: `${base.scenario.name}-variant` }] : [];
   try {

@@ -46,7 +46,7 @@ export function compareCommand(
       // the cost of both scenarios together, up front (studySettings checked the baseline's alone)
       const runs = replicationIndices(settings.replications, settings.shard).length;
       checkStudyCost(`${base.file} and ${variant.file}: the compare`, [base, variant].map((l) => ({ scenario: l.scenario, runs })), io);
-      const band = await bandOf(a, base, settings);
+      const band = await bandOf(a, base, variant, settings, io);
       for (const w of band?.result.warnings ?? []) io.err(`metcc-sim compare --band: warning: ${w}`);
       const result = await compareStudies(base, variant, { ...settings, onProgress: undefined, extraCsv: band ? [band.table] : undefined }).finally(settings.finish);
       if (settings.shard) {

@@ -14,6 +14,7 @@ import { worstShift, writeUncertainty } from '../../uncertainty/writeUncertainty
 import { fmt } from '../../report/format.js';
 import { MAX_WORKERS, parseSets, positiveInt } from '../options.js';
 import { progressLine } from '../progress.js';
+import { checkUncertaintyCost } from '../uncertaintyCost.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../Io.js';
 
@@ -92,11 +93,13 @@ async function uncertainty(a: UncertaintyArgs, io: Io): Promise<void> {
   const outDir = a.out ?? path.join('reports', `${base.scenario.name}-vs-${variant.scenario.name}-uncertainty`);
   const problem = outDirProblem(outDir);
   if (problem) throw new UsageError(problem);
+  const refitSteps = positiveInt('refit-steps', a['refit-steps'], 1, 10)!;
+  checkUncertaintyCost(`${a.baseline} and ${a.variant}: the uncertainty study`, base, variant, { tornado: a.tornado, samples, refitSteps: a.targets ? refitSteps : 0, jacobian: 'central', replications, structural: structural.length }, io);
   const progress = progressLine(process.stderr, a.quiet);
   const result = await runUncertainty({
     baseline: { file: a.baseline, load: fileLoader(a.baseline, sets) },
     variant: { file: a.variant, load: fileLoader(a.variant, sets) },
-    sets, targetsFile: a.targets, samples, tornado: a.tornado, refitSteps: positiveInt('refit-steps', a['refit-steps'], 1, 10)!, jacobian: 'central', seed, replications, workers, structural,
+    sets, targetsFile: a.targets, samples, tornado: a.tornado, refitSteps, jacobian: 'central', seed, replications, workers, structural,
     onProgress: progress.onProgress ? (p, doing) => progress.onProgress!({ doing, done: p.done, total: p.total, fraction: p.total ? p.done / p.total : 1, running: [] }) : undefined,
   }).finally(progress.finish);
   await writeUncertainty(result, outDir);
