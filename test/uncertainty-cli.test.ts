@@ -17,7 +17,14 @@ const TARGETS = fixture('unc-targets.csv');
 
 describe('uncertainty: the tornado', () => {
   const out = path.join(tmp.make(), 'tornado');
-  const run = cli('uncertainty', BASE, VARIANT, '--samples', '0', '--targets', TARGETS, '--refit-steps', '2', '--out', out, '--quiet', '--workers', '1');
+  // a structural alternative: both desks pooled, in the baseline and the variant alike
+  const pooled = (file: string, name: string) => {
+    const f = path.join(tmp.make(), `${name}.yaml`);
+    writeFileSync(f, `extends: ${JSON.stringify(file)}\nname: ${name}\nhandlers:\n  emergency: { answers: ["999", "101"] }\n  non_emergency: { answers: ["999", "101"] }\n`);
+    return f;
+  };
+  const structural = [pooled(BASE, 'unc-base-pooled'), pooled(VARIANT, 'unc-variant-pooled')];
+  const run = cli('uncertainty', BASE, VARIANT, '--samples', '0', '--targets', TARGETS, '--refit-steps', '2', '--structural', structural.join(':'), '--out', out, '--quiet', '--workers', '1');
 
   it('orders the assumptions by the swing of the effect: large, small, then the two that cannot move it (0 exactly, declaration order)', async () => {
     const r = await run;
@@ -64,6 +71,21 @@ describe('uncertainty: the tornado', () => {
     expect(json.method.refit).toContain('2 Gauss-Newton steps');
     expect(json.tornado[0].assumption).toBe('handling_999');
   });
+
+  it('runs a structural alternative as its files stand, beside the band: the effect a plain compare of the two files gives', async () => {
+    await run;
+    const json = JSON.parse(readFileSync(path.join(out, 'uncertainty.json'), 'utf8'));
+    expect(json.structural.map((s: { baseline: string; variant: string }) => `${s.baseline}->${s.variant}`)).toEqual(['unc-base-pooled->unc-variant-pooled']);
+    const cmp = path.join(tmp.make(), 'cmp');
+    expect((await cli('compare', ...structural, '--replications', '1', '--out', cmp, '--quiet', '--workers', '1')).code).toBe(0);
+    const rows = readCsv(path.join(cmp, 'comparison.csv')).rows;
+    const diff = (metric: string, contact: string) => num(rows.find((r) => r.metric === metric && r.contact === contact)!.difference);
+    const figures = json.structural[0].figures as { output: string; effect: number }[];
+    expect(figures.find((f) => f.output === '999_answered_within_10s_pct')!.effect).toBeCloseTo(diff('answered_within_target_pct', '999'), 3);
+    expect(figures.find((f) => f.output === '101_abandoned_pct')!.effect).toBeCloseTo(diff('abandoned_pct', '101'), 3);
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('unc-base-pooled -&gt; unc-variant-pooled');
+  });
 });
 
 describe('uncertainty: the Latin hypercube and its band', () => {
@@ -96,6 +118,19 @@ describe('uncertainty: the Latin hypercube and its band', () => {
     const other = path.join(tmp.make(), 'band-seed');
     await cli('uncertainty', BASE, VARIANT, '--samples', '8', '--no-tornado', '--seed', '4', '--out', other, '--quiet', '--workers', '1');
     expect(readFileSync(path.join(other, 'samples.csv'), 'utf8')).not.toBe(readFileSync(path.join(dirs[0].out, 'samples.csv'), 'utf8'));
+  });
+});
+
+describe('uncertainty: a key that takes whole numbers', () => {
+  it('rounds the assumption (a staff count drawn at 4.6 runs as 5) rather than failing at the first sample', async () => {
+    const dir = tmp.make();
+    const f = path.join(dir, 'staff.yaml');
+    writeFileSync(f, `extends: ${JSON.stringify(VARIANT)}\nname: staff\nuncertain:\n  staff_999: { path: handlers.emergency.staff, applies_to: variant, low: 4, central: 5, high: 7, source: "[A] test" }\n`);
+    const r = await cli('uncertainty', BASE, f, '--samples', '4', '--no-tornado', '--out', path.join(dir, 'out'), '--quiet', '--workers', '1');
+    expect(r.err).not.toMatch(/whole number/);
+    expect(r.code).toBe(0);
+    const samples = readCsv(path.join(dir, 'out', 'samples.csv')).rows;
+    expect(samples.some((x) => !Number.isInteger(num(x.staff_999)))).toBe(true); // drawn continuous, run rounded
   });
 });
 

@@ -12,6 +12,8 @@ export interface Assumption extends AssumptionRange {
   source: string;
   /** The file whose `uncertain:` declared it (after extends). */
   declaredIn: string;
+  /** Its keys take whole numbers only (a count of places): every value is rounded (found by checkAssumptions). */
+  whole?: boolean;
 }
 
 /** Loads a scenario file with overrides (a variant may be loaded with options, e.g. only the investment's levers). */
@@ -59,7 +61,8 @@ export function overridesAt(a: Assumption, x: number, own: LoadedScenario): Over
         `${a.declaredIn}: uncertain.${a.name}: ${keyPath} is ${v === undefined ? 'not a key' : 'not a number'} of ${own.file}; expected a key path of a number the scenario has (as --set names it, with defaults filled in)`,
       );
     }
-    return { keyPath, value: a.as === 'factor' ? (v * x) / a.central : v + (x - a.central) };
+    const value = a.as === 'factor' ? (v * x) / a.central : v + (x - a.central);
+    return { keyPath, value: a.whole ? Math.round(value) : value };
   });
 }
 
@@ -67,7 +70,8 @@ export function overridesAt(a: Assumption, x: number, own: LoadedScenario): Over
  * Check every assumption before anything is simulated: each key is a number of every scenario
  * it applies to; with `as: value` the baseline's (or, for a variant-only one, the variant's)
  * value equals `central` (the projection assumes central); and each scenario loads with the
- * assumption at low and at high (a value the key cannot take is named with the bound).
+ * assumption at low and at high (a value the key cannot take is named with the bound). A key
+ * that refuses a value between two whole ones marks the assumption `whole`: it is rounded.
  */
 export function checkAssumptions(assumptions: readonly Assumption[], base: { loaded: LoadedScenario; load: Loader }, variants: readonly { loaded: LoadedScenario; load: Loader }[]): void {
   for (const a of assumptions) {
@@ -83,6 +87,16 @@ export function checkAssumptions(assumptions: readonly Assumption[], base: { loa
       }
     }
     const targets = a.appliesTo === 'both' ? [base, ...variants] : variants;
+    // keys that refuse a value between two whole ones take whole numbers: the assumption is rounded
+    const between = Number.isInteger(a.low) && Number.isInteger(a.high) && a.high - a.low >= 1 ? a.low + 0.5 : undefined;
+    if (between !== undefined) {
+      try {
+        targets[0].load(overridesAt(a, between, targets[0].loaded));
+      } catch (err) {
+        if (!(err instanceof ScenarioError)) throw err;
+        if (err.problems.some((p) => a.paths.includes(p.path))) a.whole = true;
+      }
+    }
     for (const t of targets) {
       for (const [bound, x] of [['low', a.low], ['high', a.high]] as const) {
         const sets = overridesAt(a, x, t.loaded);

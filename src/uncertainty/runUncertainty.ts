@@ -1,4 +1,4 @@
-import { loadScenario, type LoadedScenario, type Override } from '../scenario/load.js';
+import type { LoadedScenario, Override } from '../scenario/load.js';
 import type { Progress } from '../study/pool.js';
 import { assumptionsOf, checkAssumptions, overridesAt, type Assumption, type Loader } from './Assumption.js';
 import { latinHypercube } from './latinHypercube.js';
@@ -26,7 +26,8 @@ export interface UncertaintyOptions {
   seed: number;
   replications: number;
   workers: number;
-  structural: readonly { baseline: string; variant: string }[];
+  /** Structural alternatives: another baseline and variant each, loaded as the comparison's own are. */
+  structural: readonly { baseline: { file: string; load: Loader }; variant: { file: string; load: Loader } }[];
   onProgress?: (p: Progress, doing: string) => void;
 }
 
@@ -92,7 +93,7 @@ export async function runUncertainty(o: UncertaintyOptions): Promise<Uncertainty
   const outputs = projectionOutputs(base.scenario, base.file);
   const baseOut = outputSources(outputs, base.scenario, base.file);
   const varOut = outputSources(outputs, variant.scenario, variant.file);
-  const structural = o.structural.map((s) => ({ ...s, loaded: [loadScenario(s.baseline, o.sets), loadScenario(s.variant, o.sets)] as const }));
+  const structural = o.structural.map((s) => ({ loaders: [s.baseline.load, s.variant.load] as const, loaded: [s.baseline.load([]), s.variant.load([])] as const }));
   const warnings: string[] = [];
   const refit = o.targetsFile ? await Refit.of(base, o.sets, o.targetsFile) : null;
   if (!refit) warnings.push('no --targets: the calibrated knobs are not re-fitted (a changed assumption also moves the calibration targets)');
@@ -143,7 +144,7 @@ export async function runUncertainty(o: UncertaintyOptions): Promise<Uncertainty
         spec(base.file, o.baseline.load, [...baseSets(v), ...knobSets(knobsOf[p])], baseSources),
         spec(variant.file, o.variant.load, [...varSets(v), ...knobSets(knobsOf[p], variant)], varOut),
       ]),
-      ...structural.flatMap((s) => s.loaded.map((l) => spec(l.file, (sets) => loadScenario(l.file, [...o.sets, ...sets]), [], outputSources(outputs, l.scenario, l.file)))),
+      ...structural.flatMap((s) => s.loaded.map((l, i) => spec(l.file, s.loaders[i], [], outputSources(outputs, l.scenario, l.file)))),
     ],
     'baseline and variant at the re-fitted knobs',
   );

@@ -99,7 +99,8 @@ async function uncertainty(a: UncertaintyArgs, io: Io): Promise<void> {
   const result = await runUncertainty({
     baseline: { file: a.baseline, load: fileLoader(a.baseline, sets) },
     variant: { file: a.variant, load: fileLoader(a.variant, sets) },
-    sets, targetsFile: a.targets, samples, tornado: a.tornado, refitSteps, jacobian: 'central', seed, replications, workers, structural,
+    sets, targetsFile: a.targets, samples, tornado: a.tornado, refitSteps, jacobian: 'central', seed, replications, workers,
+    structural: structural.map((s) => ({ baseline: { file: s.baseline, load: fileLoader(s.baseline, sets) }, variant: { file: s.variant, load: fileLoader(s.variant, sets) } })),
     onProgress: progress.onProgress ? (p, doing) => progress.onProgress!({ doing, done: p.done, total: p.total, fraction: p.total ? p.done / p.total : 1, running: [] }) : undefined,
   }).finally(progress.finish);
   await writeUncertainty(result, outDir);
