@@ -16,6 +16,7 @@
 export { simulate, runReplication, reportShape, type Simulation, type RunTotals } from './simulate.js';
 export { loadScenario, validateScenario, parseOverride, ScenarioError, type Scenario, type LoadedScenario, type Override, type ScenarioSource, type Problem } from './scenario/load.js';
 export type { ScenarioInput } from './scenario/schema.js';
+export { leversOf, priceInvestment, applyInvestment, costingJson, costingText, type Costing, type LeverCost, type Lever, type InvestmentReport, type InvestmentOptions, type InvestmentParts } from './investment/index.js';
 export { scenarioJsonSchema, type JsonSchema } from './scenario/jsonSchema.js';
 export type { CallRecord, HandlerIntervalRecord, Outcome, CallSource } from './model/records.js';
 export { Calendar, Tie } from './engine/Calendar.js';

@@ -168,7 +168,8 @@ describe('compare and sweep shard and merge like run', () => {
     for (const i of [0, 1]) await run([...args, '--shard', `${i}/2`, '--out', path.join(work, `cmp-shard-${i}`)]);
     const merged = await run(['merge', path.join(work, 'cmp-shard-1'), path.join(work, 'cmp-shard-0'), '--out', path.join(work, 'cmp-merged')]);
     expect(merged.out.join('\n')).toMatch(/answered within 10 s/);
-    for (const file of ['comparison.csv', 'comparison_hours.csv', 'comparison_intervals.csv', 'comparison_profile.csv', 'compare.json', 'report.html', 'metcc-2022-baseline/summary.csv', 'metcc-2023-investment/summary.csv', 'metcc-2023-investment/peel.csv', 'metcc-2023-investment/report.html']) {
+    // (the investment file brings a third scenario, its levers alone, and comparison_parts.csv)
+    for (const file of ['comparison.csv', 'comparison_parts.csv', 'comparison_hours.csv', 'comparison_intervals.csv', 'comparison_profile.csv', 'compare.json', 'report.html', 'metcc-2022-baseline/summary.csv', 'metcc-2023-investment/summary.csv', 'metcc-2023-investment/peel.csv', 'metcc-2023-investment/report.html', 'metcc-2023-investment-investment-only/summary.csv', 'metcc-2023-investment-investment-only/peel.csv']) {
       const whole = readFileSync(path.join(work, 'cmp-whole', file));
       expect(readFileSync(path.join(work, 'cmp-merged', file)).equals(whole), file).toBe(true);
     }

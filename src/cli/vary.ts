@@ -16,7 +16,8 @@ function overrides(option: string, texts: readonly string[]): Override[] {
  * The two scenarios of `compare`: the baseline with `--set`, and the variant, which is the
  * variant file (or, without one, the baseline file again) with `--set` and then `--vary`.
  * A variant made from the baseline file and not renamed by `--vary name=...` is called
- * `<baseline>-variant`, so the two report folders differ.
+ * `<baseline>-variant`, so the two report folders differ. A variant with `investment:` brings a
+ * third scenario, `<variant>-investment-only`: its levers without its other_changes.
  *
  * @example compare base.yaml --vary handlers.emergency.shifts.late.staff=50
  */
@@ -25,7 +26,7 @@ export function loadCompared(
   variantFile: string | undefined,
   sets: readonly string[],
   varies: readonly string[],
-): { base: LoadedScenario; variant: LoadedScenario } {
+): { base: LoadedScenario; variant: LoadedScenario; investmentOnly?: LoadedScenario } {
   const set = overrides('--set', sets);
   const vary = overrides('--vary', varies);
   if (variantFile === undefined && vary.length === 0) {
@@ -37,5 +38,9 @@ export function loadCompared(
     naming = [{ keyPath: 'name', value: `${base.scenario.name}-variant` }];
   }
   const variant = loadScenario(variantFile ?? baselineFile, [...set, ...naming, ...vary]);
-  return { base, variant };
+  if (!variant.investment?.investment) return { base, variant };
+  // a variant with an investment: also its levers alone, on the same numbers ("what the money bought")
+  const onlyName: Override = { keyPath: 'name', value: `${variant.scenario.name}-investment-only` };
+  const investmentOnly = loadScenario(variantFile ?? baselineFile, [...set, ...naming, ...vary, onlyName], { parts: 'investment-only' });
+  return { base, variant, investmentOnly };
 }

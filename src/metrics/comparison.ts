@@ -17,7 +17,8 @@ export interface ComparisonRow {
   variantCi95: number | null;
 }
 
-const PER_REPLICATION: [string, (f: ReplicationFigures) => number][] = [
+/** The metrics with a value per replication (so a paired difference and its interval), by name. */
+export const PER_REPLICATION: [string, (f: ReplicationFigures) => number][] = [
   ['offered', (f) => f.offered],
   ['answered', (f) => f.answered],
   ['abandoned', (f) => f.abandoned],

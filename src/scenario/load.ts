@@ -2,11 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { LineCounter, parseDocument, parse as parseYamlValue, visit } from 'yaml';
-import type { z } from 'zod';
-import { DAYS, DISTRIBUTION_FAMILIES, GRADES, MONTHS, scenarioSchema, type ScenarioInput } from './schema.js';
+import { scenarioSchema, type ScenarioInput } from './schema.js';
+import { zodProblems } from './zodProblems.js';
 import { contextOf } from './CheckContext.js';
-import { keysAt } from './jsonSchema.js';
-import { unknownKeyMessage } from './didYouMean.js';
 import { crossChecks, type Problem } from './checks.js';
 import { rangeChecks } from './rangeChecks.js';
 import { resolveScenario, type Scenario } from './resolve.js';
@@ -14,6 +12,7 @@ import { wellFormedParts } from './wellFormedParts.js';
 import { checkUntrusted, RESERVED_NAMES, reservedMessage } from './untrustedData.js';
 import { parseJson } from './parseJson.js';
 import { MAX_SCENARIO_BYTES, NotARegularFile, readBoundedFile } from './readBoundedFile.js';
+import { investmentStep, nameOrigin, type InvestmentOptions, type InvestmentReport } from './investmentStep.js';
 
 export type { Scenario };
 
@@ -38,6 +37,8 @@ export interface LoadedScenario {
   sources: ScenarioSource[];
   /** Non-fatal findings (for example hours when a contact type has nobody to answer it). */
   warnings: Problem[];
+  /** With an `investment:` or `other_changes:` section: its costing and what each part changed (the scenario has them applied). */
+  investment?: InvestmentReport;
 }
 
 /** A file a scenario was read from. */
@@ -67,17 +68,38 @@ export function parseOverride(text: string): Override {
   return { keyPath, value };
 }
 
-/** Read, compose (`extends`), override (`--set`), validate and default a scenario file. */
-export function loadScenario(file: string, overrides: readonly Override[] = []): LoadedScenario {
-  const { raw, sha256, sources } = readComposed(file, []);
-  for (const o of overrides) setPath(raw, o.keyPath, o.value, file);
-  const { scenario, problems, warnings } = validateScenario(raw);
-  if (problems.length > 0) throw new ScenarioError(file, problems);
-  return { scenario, file, sha256, sources, warnings };
+/**
+ * Read, compose (`extends`), override (`--set`), validate and default a scenario file. With an
+ * `investment:` section, the levers are priced (over budget: a problem) and applied, then the
+ * other changes, then the `--set`s; `--set`s into investment or other_changes apply before.
+ */
+export function loadScenario(file: string, overrides: readonly Override[] = [], options: InvestmentOptions = {}): LoadedScenario {
+  const { raw: composed, sha256, sources } = readComposed(file, []);
+  const early = (o: Override) => /^(investment|other_changes)(\.|$)/.test(o.keyPath);
+  for (const o of overrides.filter(early)) setPath(composed, o.keyPath, o.value, file);
+  const step = investmentStep(composed, options, checkScenario);
+  if (step.problems.length > 0) throw new ScenarioError(file, step.problems);
+  const raw = step.raw;
+  for (const o of overrides.filter((o) => !early(o))) setPath(raw, o.keyPath, o.value, file);
+  const { scenario, problems, warnings } = checkScenario(raw);
+  if (problems.length > 0) throw new ScenarioError(file, nameOrigin(problems, step.report));
+  return { scenario, file, sha256, sources, warnings, ...(step.report ? { investment: step.report } : {}) };
 }
 
-/** Validate an already-parsed scenario object (what `loadScenario` does after reading). */
-export function validateScenario(raw: unknown): { scenario: Scenario; problems: Problem[]; warnings: Problem[] } {
+/**
+ * Validate an already-parsed scenario object (what `loadScenario` does after reading), its
+ * `investment:` and `other_changes:` applied as loading applies them (`investment` reports them).
+ */
+export function validateScenario(raw: unknown, options: InvestmentOptions = {}): { scenario: Scenario; problems: Problem[]; warnings: Problem[]; investment?: InvestmentReport } {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !(Object.hasOwn(raw, 'investment') || Object.hasOwn(raw, 'other_changes'))) return checkScenario(raw);
+  const step = investmentStep(raw as Record<string, unknown>, options, checkScenario);
+  if (step.problems.length > 0) return { scenario: undefined as unknown as Scenario, problems: step.problems, warnings: [] };
+  const checked = checkScenario(step.raw);
+  return { ...checked, problems: nameOrigin(checked.problems, step.report), ...(step.report ? { investment: step.report } : {}) };
+}
+
+/** The schema's and the cross-checks' problems of a scenario object, and its resolved form (no investment step). */
+function checkScenario(raw: unknown): { scenario: Scenario; problems: Problem[]; warnings: Problem[] } {
   const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     // the cross-key problems of the parts that are well-formed, in the same go as the schema's
@@ -249,64 +271,6 @@ function setPath(raw: Record<string, unknown>, keyPath: string, value: unknown, 
     }
     node = node[part] as Record<string, unknown> | unknown[];
   }
-}
-
-/** Sections whose keys come from a fixed list: an unknown key there names the list. */
-const NAMED_KEYS: Record<string, readonly string[]> = {
-  day_of_week: DAYS,
-  hour_of_day_on: DAYS,
-  month_of_year: MONTHS,
-  grades: GRADES,
-  handling_by_grade: GRADES,
-};
-
-function zodProblems(error: z.ZodError): Problem[] {
-  const out: Problem[] = [];
-  for (const issue of error.issues) {
-    const p = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      const custom = issue.message.startsWith('unknown distribution family');
-      const last = issue.path[issue.path.length - 1];
-      const expected = typeof last === 'string' ? NAMED_KEYS[last] : undefined;
-      for (const key of issue.keys) {
-        const message = custom
-          ? unknownKeyMessage(key, DISTRIBUTION_FAMILIES, 'unknown distribution family')
-          : unknownKeyMessage(key, expected ?? keysAt(issue.path as (string | number)[]));
-        out.push({ path: p ? `${p}.${key}` : key, message });
-      }
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
-      out.push({ path: p, message: 'required key is missing' });
-    } else if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
-      // zod's own wording ("Invalid input: expected object, received number"): say it in planner words
-      out.push({ path: p, message: `expected ${expectedWords(issue.expected)}, got ${inputWords(issue.input)}` });
-    } else if (issue.code === 'invalid_union') {
-      out.push({ path: p, message: issue.message });
-    } else {
-      out.push({ path: p, message: issue.message });
-    }
-  }
-  return out;
-}
-
-function expectedWords(expected: string): string {
-  const words: Record<string, string> = {
-    object: 'a section of keys (key: value)',
-    array: 'a list',
-    string: 'text',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-  };
-  return words[expected] ?? expected;
-}
-
-function inputWords(input: unknown): string {
-  if (input === null) return 'an empty value';
-  if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'string') return `the text ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '...' : input)}`;
-  if (typeof input === 'number' || typeof input === 'boolean') return String(input);
-  if (typeof input === 'object') return 'a section of keys';
-  return typeof input;
 }
 
 export type { Problem };

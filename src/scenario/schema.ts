@@ -4,6 +4,7 @@ import { planningSchema } from './planningSchema.js';
 import { trendSchema, workforceKeys } from './workforceSchema.js';
 import { calibrationSchema } from './calibrationSchema.js';
 import { uncertainSchema } from './uncertainSchema.js';
+import { investmentSchema, otherChangesSchema } from './investmentSchema.js';
 
 /**
  * The scenario file's schema: one definition gives the TypeScript types, the validation
@@ -332,6 +333,10 @@ export const scenarioSchema = z.strictObject({
   calibration: calibrationSchema.optional(),
   /** The assumptions' plausible ranges for `uncertainty` and `compare --band` (uncertainSchema.ts); the simulation ignores it. */
   uncertain: uncertainSchema.optional(),
+  /** The budget and the costed levers it pays for, applied to the rest of the file (investmentSchema.ts, src/investment/). */
+  investment: investmentSchema.optional(),
+  /** Changes the money did not pay for: applied after the levers, reported apart. */
+  other_changes: otherChangesSchema.optional(),
 });
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;

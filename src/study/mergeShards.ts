@@ -32,7 +32,7 @@ export async function stageMerge(dirs: readonly string[], staged: StagedFiles, f
   const started = process.hrtime.bigint();
   const { aggregate, first, shards } = aggregateShards(dirs, undefined, confidence);
   const sources = first.scenario_files ?? [{ file: first.scenario_file, sha256: first.scenario_sha256 }];
-  const loaded: LoadedScenario = { scenario: first.scenario, file: first.scenario_file, sha256: first.scenario_sha256, sources, warnings: [] };
+  const loaded: LoadedScenario = { scenario: first.scenario, file: first.scenario_file, sha256: first.scenario_sha256, sources, warnings: [], ...(first.investment ? { investment: first.investment } : {}) };
   // timing of a merged run: the shards' wall times added up (the work done, wherever it ran)
   const shardSeconds = shards.reduce((t, sh) => t + (sh.wall_seconds ?? 0), 0);
   const files = await writeReports(staged, loaded, aggregate, { seed: first.seed, replications: first.replications, commandLine }, shardSeconds, folder);

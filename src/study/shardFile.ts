@@ -22,6 +22,8 @@ export interface ShardFile {
   /** Every file of the extends chain with its SHA-256 (older shards: absent). */
   scenario_files?: LoadedScenario['sources'];
   scenario: LoadedScenario['scenario'];
+  /** The investment's costing, when the scenario has one (for the merged run.json). */
+  investment?: LoadedScenario['investment'];
   seed: number;
   replications: number;
   shard: { index: number; count: number };
@@ -69,6 +71,7 @@ export function shardFile(
     scenario_sha256: loaded.sha256,
     scenario_files: loaded.sources,
     scenario: loaded.scenario,
+    ...(loaded.investment ? { investment: loaded.investment } : {}),
     seed,
     replications,
     shard,

@@ -18,6 +18,7 @@ import { reportShape } from '../simulate.js';
 import { programVersion } from '../version.js';
 import { reportHtml } from '../report/html/reportHtml.js';
 import { ReportSource } from '../report/html/ReportSource.js';
+import { costingJson } from '../investment/costingReport.js';
 
 /** A file path as reports show it: with `/` on every platform. */
 export function portablePath(file: string): string {
@@ -62,6 +63,8 @@ export async function writeReports(
     replications: options.replications,
     events: { model: modelEvents, ...aggregate.events, calendar: aggregate.calendarEvents },
     scenario,
+    // with an investment: its costing and what each lever and other change set (README, "The investment")
+    ...(loaded.investment ? { investment: costingJson(loaded.investment) } : {}),
     timing: {
       wall_seconds: Number(wallSeconds.toFixed(3)),
       model_events_per_second: Math.round(modelEvents / Math.max(wallSeconds, 1e-9)),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
+import { printParts } from '../printParts.js';
 import { outDirProblem } from '../../report/outDir.js';
 import { childFolder } from '../../report/childFolder.js';
 import { isCompareShard, mergeCompareShards } from '../../study/compare.js';
@@ -28,8 +29,9 @@ export function mergeCommand(io: Io): CommandModule<object, { dirs: string[]; ou
         const r = await mergeCompareShards(dirs, out, a.commandLine, confidence);
         const targets = new Map(r.baseline.aggregate.shape.contacts.map((c) => [c.name, c.targetSeconds]));
         printComparison(io, r.names[0], r.names[1], r.rows, r.baseline.aggregate.count, targets, confidence);
+        if (r.parts && r.investment) printParts(io, r.parts, r.investment, targets, confidence);
         printTopHours(io, r.topHours, r.names[0], r.names[1]);
-        io.out(`merged ${dirs.length} compare shards into ${r.outDir}/ (comparison.csv, ${r.names[0]}/, ${r.names[1]}/)`);
+        io.out(`merged ${dirs.length} compare shards into ${r.outDir}/ (comparison.csv, ${r.parts ? 'comparison_parts.csv, ' : ''}${r.names[0]}/, ${r.names[1]}/${r.parts ? `, ${r.names[1]}-investment-only/` : ''})`);
       } else if (isSweepShard(dirs[0])) {
         const r = await mergeSweepShards(dirs, out, confidence);
         io.out(`merged ${dirs.length} sweep shards: sweep.csv written to ${r.outDir}/ (${r.rows.length} rows)`);

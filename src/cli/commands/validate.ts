@@ -4,10 +4,12 @@ import { loadScenario } from '../../scenario/load.js';
 import type { Io } from '../Io.js';
 import { parseSets, VALIDATE_OPTIONS } from '../options.js';
 import { printWarnings } from '../print.js';
+import { costingText } from '../../investment/costingReport.js';
 
 /**
  * `metcc-sim validate <scenario>`: every problem of a scenario file, or ok (on stderr) and,
  * with --print, the resolved scenario as YAML on stdout (a scenario file itself); writes nothing.
+ * A scenario with `investment:` prints its costing on stdout (with --print, as comments above the YAML).
  */
 export function validateCommand(io: Io): CommandModule<object, { scenario: string; set: string[]; print: boolean }> {
   return {
@@ -19,7 +21,11 @@ export function validateCommand(io: Io): CommandModule<object, { scenario: strin
       printWarnings(io, loaded);
       const s = loaded.scenario;
       io.err(`ok: ${loaded.file}: scenario '${s.name}', ${Object.keys(s.contacts).length} contact types, ${Object.keys(s.handlers).length} handler groups`);
-      if (a.print) io.out(`# resolved scenario (extends, --set and defaults applied) from ${loaded.file}\n${toYaml(s)}`);
+      const costing = loaded.investment ? costingText(loaded.investment) : [];
+      if (a.print) {
+        const comments = costing.map((l) => `# ${l}\n`).join('');
+        io.out(`# resolved scenario (extends, investment, --set and defaults applied) from ${loaded.file}\n${comments}${toYaml(s)}`);
+      } else if (costing.length) io.out(costing.join('\n'));
     },
   };
 }

@@ -5,12 +5,15 @@ import { htmlPage, type HeadlineTable } from './page.js';
 import { ReportError } from './ReportError.js';
 import type { ReportSource, Rows } from './ReportSource.js';
 import { horizonText, pm, scenarioCharts, scenarioReports } from './runReport.js';
+import { costingTable } from './costingTable.js';
 
 /** compare.json: which scenario folder is the baseline and which the variant. */
 export interface CompareFacts {
   format: string;
   baseline: string;
   variant: string;
+  /** With an investment: the folder of the variant's levers alone (comparison_parts.csv splits the effect). */
+  investment_only?: string;
 }
 
 /** The headline metrics, in this order (as `compare` prints them). */
@@ -47,6 +50,25 @@ function compareHeadline(rows: Rows, names: [string, string], targets: ReadonlyM
   };
 }
 
+/** comparison_parts.csv as a table: what the levers did alone, what the other changes added, and both. */
+function partsTable(rows: Rows, targets: ReadonlyMap<string, string>): HeadlineTable {
+  const find = (metric: string, contact: string, part: string) => rows.find((r) => r.metric === metric && r.contact === contact && r.part === part);
+  const lines: string[][] = [];
+  for (const contact of [...new Set(rows.map((r) => r.contact))]) {
+    for (const [metric, label] of [...SHOWN.filter(([m]) => m !== 'p90_answer_seconds'), ['true_i_graded_lower_pct', () => 'true I calls graded lower, %'] as const]) {
+      const cells = ['investment', 'other_changes', 'total'].map((p) => find(metric, contact, p));
+      if (cells.some((c) => !c) || cells.every((c) => num(c!.difference) === 0)) continue;
+      lines.push([contact, label(targets.get(contact) ?? '?'), ...cells.map((c) => pm(c!.difference, c!.difference_ci95))]);
+    }
+  }
+  return {
+    headers: ['contact', 'metric', 'investment (levers only)', 'other changes', 'total'],
+    rows: lines,
+    textColumns: 2,
+    note: "From comparison_parts.csv: the difference split, replication by replication on common random numbers, into the investment's levers alone (the variant without its other_changes, minus the baseline) and the other changes (the full variant minus the levers alone); they add up to the total. ± is the half-width of the 95% confidence interval.",
+  };
+}
+
 /** report.html of a compare: the before/after table, the hour-of-day differences, and both scenarios' charts side by side. */
 export async function compareReportHtml(src: ReportSource): Promise<string> {
   const facts = src.json<CompareFacts>('compare.json');
@@ -65,7 +87,11 @@ export async function compareReportHtml(src: ReportSource): Promise<string> {
       ...(variant.run.scenario.description ? [variant.run.scenario.description.trim()] : []),
       `${horizonText(s.horizon)}; ${base.run.replications} paired replications from seed ${base.run.seed}, on common random numbers (replication k of both sees the same callers).`,
     ],
-    headline: [compareHeadline(comparison, names, targets, base.run.replications)],
+    headline: [
+      compareHeadline(comparison, names, targets, base.run.replications),
+      ...(facts.investment_only && src.has('comparison_parts.csv') ? [partsTable(await src.rows('comparison_parts.csv'), targets)] : []),
+      ...(variant.run.investment ? [costingTable(variant.run.investment)] : []),
+    ],
     charts: [...compareByHourCharts(hours, names, new Map([...targets].map(([c, t]) => [c, Number(t)]))), ...scenarioCharts([base.reports, variant.reports])],
     footer:
       `Drawn by metcc-sim ${base.run.version} from the reports in this folder (compare.json, comparison.csv, comparison_hours.csv, and ${names[0]}/ and ${names[1]}/, ` +

@@ -10,6 +10,7 @@ import { trainingMixChart } from './charts/trainingMix.js';
 import { htmlPage, type HeadlineTable } from './page.js';
 import { ReportError } from './ReportError.js';
 import type { ReportSource } from './ReportSource.js';
+import { costingTable, type InvestmentFacts } from './costingTable.js';
 
 /** What report.html reads from run.json (never its timing: the page is the same for every run of the study). */
 export interface RunFacts {
@@ -17,6 +18,7 @@ export interface RunFacts {
   seed: number;
   replications: number;
   scenario: ScenarioFacts & { name: string; description?: string; horizon: { hours?: number; days?: number; warmup_hours?: number; warmup_days?: number; start_date?: string } };
+  investment?: InvestmentFacts;
 }
 
 /** One scenario's reports from its folder (run.json and the CSVs). */
@@ -85,7 +87,7 @@ export async function runReportHtml(src: ReportSource): Promise<string> {
       ...(s.description ? [s.description.trim()] : []),
       `${horizonText(s.horizon)}; ${run.replications} replication${run.replications === 1 ? '' : 's'} from seed ${run.seed}.`,
     ],
-    headline: [runHeadline(reports, run.replications)],
+    headline: [runHeadline(reports, run.replications), ...(run.investment ? [costingTable(run.investment)] : [])],
     charts: scenarioCharts([reports]),
     footer: `Drawn by metcc-sim ${run.version} from the reports in this folder (summary.csv, intervals.csv, peel.csv, handlers.csv, staffing.csv, waits.csv, run.json); 'metcc-sim report <folder>' draws it again.`,
   });
