@@ -46,6 +46,7 @@ export async function bandOf(a: BandArgs, base: LoadedScenario, variant: LoadedS
       baseSets: sets,
       variantSets: [...sets, ...naming, ...a.vary.map(parseOverride)],
       points, replications, seed: settings.seed, workers: settings.workers, targetsFile: a.targets,
+      investmentOnly: variant.investment?.investment !== undefined,
     });
   } catch (err) {
     if (err instanceof UncertaintyError || err instanceof CalibrationError) throw new UsageError(`--band: ${err.message}`);

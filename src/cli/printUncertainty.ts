@@ -1,5 +1,6 @@
 import { sampleRankCorrelation } from 'simple-statistics';
 import type { ComparisonRow } from '../metrics/comparison.js';
+import type { PartRow } from '../metrics/comparisonParts.js';
 import { fmt } from '../report/format.js';
 import type { BandRow } from '../uncertainty/band.js';
 import type { CompareBand } from '../uncertainty/compareBand.js';
@@ -42,10 +43,12 @@ const ROW_OF: Record<string, string> = { answered_within_target_pct: 'answered_w
  * The lines `compare --band` adds under the before/after table: per output, the effect with
  * its sampling interval (from the comparison's replications) beside its assumption band.
  */
-export function compareBandText(band: Pick<CompareBand, 'result' | 'rows'>, comparison: readonly ComparisonRow[], replications: number): string {
+export function compareBandText(band: Pick<CompareBand, 'result' | 'rows' | 'investmentOnly'>, comparison: readonly ComparisonRow[], replications: number, parts?: readonly PartRow[]): string {
   const r = band.result;
   const lines = r.outputs.map((o) => {
-    const c = comparison.find((x) => x.metric === ROW_OF[o.metric] && x.contact === o.contact);
+    const c = band.investmentOnly
+      ? parts?.find((x) => x.metric === ROW_OF[o.metric] && x.contact === o.contact && x.part === 'investment')
+      : comparison.find((x) => x.metric === ROW_OF[o.metric] && x.contact === o.contact);
     const b = band.rows.find((x) => x.output === o.id && x.role === 'effect')!;
     return [
       o.label,
@@ -57,7 +60,7 @@ export function compareBandText(band: Pick<CompareBand, 'result' | 'rows'>, comp
     ];
   });
   const head =
-    `assumption band of the effect: a ${r.samples.length}-point Latin hypercube over ${r.assumptions.length} uncertain: ranges (${r.assumptions.map((a) => a.name).join(', ')}), ` +
+    `assumption band of ${band.investmentOnly ? "the investment's effect (its levers alone: what the money bought)" : 'the effect'}: a ${r.samples.length}-point Latin hypercube over ${r.assumptions.length} uncertain: ranges (${r.assumptions.map((a) => a.name).join(', ')}), ` +
     `${r.replications} replication${r.replications === 1 ? '' : 's'} a point on common random numbers, ${r.refit ? "the baseline's calibrated knobs re-fitted at every point (one Gauss-Newton step)" : 'not re-fitted (no --targets)'}`;
   return [
     head,

@@ -1,4 +1,5 @@
 import { loadScenario, ScenarioError, type LoadedScenario, type Override } from '../scenario/load.js';
+import type { InvestmentOptions } from '../scenario/investmentStep.js';
 import type { UncertainEntryInput } from '../scenario/uncertainSchema.js';
 import type { AssumptionRange } from './rangeQuantile.js';
 import { UncertaintyError } from './UncertaintyError.js';
@@ -29,6 +30,18 @@ export function valueAt(scenario: unknown, keyPath: string): unknown {
   return node;
 }
 
+/**
+ * A scenario's own value at a key path: the resolved scenario's, or for a key of its
+ * `investment:` or `other_changes:` section (applied, so absent from the resolved scenario)
+ * that section's, as the file gives it.
+ */
+export function ownValue(loaded: LoadedScenario, keyPath: string): unknown {
+  const [top, ...rest] = keyPath.split('.');
+  if (top === 'investment') return valueAt(loaded.investment?.investment, rest.join('.'));
+  if (top === 'other_changes') return valueAt(loaded.investment?.otherChanges, rest.join('.'));
+  return valueAt(loaded.scenario, keyPath);
+}
+
 function fromEntry(name: string, e: UncertainEntryInput, file: string): Assumption {
   return {
     name, paths: e.paths ?? [e.path!], as: e.as ?? 'value', low: e.low, central: e.central, high: e.high,
@@ -55,7 +68,7 @@ export function assumptionsOf(base: LoadedScenario, variant: LoadedScenario): As
  */
 export function overridesAt(a: Assumption, x: number, own: LoadedScenario): Override[] {
   return a.paths.map((keyPath) => {
-    const v = valueAt(own.scenario, keyPath);
+    const v = ownValue(own, keyPath);
     if (typeof v !== 'number') {
       throw new UncertaintyError(
         `${a.declaredIn}: uncertain.${a.name}: ${keyPath} is ${v === undefined ? 'not a key' : 'not a number'} of ${own.file}; expected a key path of a number the scenario has (as --set names it, with defaults filled in)`,
@@ -78,7 +91,7 @@ export function checkAssumptions(assumptions: readonly Assumption[], base: { loa
     const reference = a.appliesTo === 'both' ? base.loaded : variants[0].loaded;
     if (a.as === 'value') {
       for (const keyPath of a.paths) {
-        const v = valueAt(reference.scenario, keyPath);
+        const v = ownValue(reference, keyPath);
         if (typeof v === 'number' && Math.abs(v - a.central) > 1e-9 * Math.max(1, Math.abs(v))) {
           throw new UncertaintyError(
             `${a.declaredIn}: uncertain.${a.name}.central: ${a.central}, but ${keyPath} is ${v} in ${reference.file}; expected central to be the value the projection assumes (or as: factor for a scale)`,
@@ -112,7 +125,11 @@ export function checkAssumptions(assumptions: readonly Assumption[], base: { loa
   }
 }
 
-/** A plain loader of a file: `loadScenario(file, [...sets, ...overrides])`. */
-export function fileLoader(file: string, sets: readonly Override[]): Loader {
-  return (overrides) => loadScenario(file, [...sets, ...overrides]);
+/**
+ * A loader of a file: `loadScenario(file, [...sets, ...overrides], options)`. An investment is
+ * priced but never refused over budget here (`budget: 'allow'`): an assumption such as how many
+ * places the money bought may take it past the budget, and the band must still run.
+ */
+export function fileLoader(file: string, sets: readonly Override[], options: Omit<InvestmentOptions, 'budget'> = {}): Loader {
+  return (overrides) => loadScenario(file, [...sets, ...overrides], { ...options, budget: 'allow' });
 }

@@ -31,6 +31,7 @@ interface UncertaintyArgs {
   targets?: string;
   tornado: boolean;
   'refit-steps': number;
+  'investment-only': boolean;
   quiet: boolean;
 }
 
@@ -65,6 +66,7 @@ export function uncertaintyCommand(io: Io): CommandModule<object, UncertaintyArg
         .option('targets', { type: 'string', describe: "the published figures the baseline's calibration: knobs were fitted to (calibrate's --targets); without it nothing is re-fitted" })
         .option('structural', { type: 'string', array: true, default: [] as string[], describe: 'a structural alternative shown beside the band: BASELINE.yaml:VARIANT.yaml (repeatable)' })
         .option('refit-steps', { type: 'number', default: 2, describe: 'Gauss-Newton steps of the re-fit at every point, with the Jacobian computed once (each more: one baseline run a point)' })
+        .option('investment-only', { type: 'boolean', default: false, describe: "the variant with its investment's levers alone, without its other_changes: the band of what the money bought" })
         .option('tornado', { type: 'boolean', default: true, describe: 'run the one-at-a-time tornado (--no-tornado: the band only)' })
         .option('out', { type: 'string', describe: 'folder for the reports (default reports/<baseline>-vs-<variant>-uncertainty)' })
         .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
@@ -87,7 +89,8 @@ async function uncertainty(a: UncertaintyArgs, io: Io): Promise<void> {
   const workers = positiveInt('workers', a.workers, 1, MAX_WORKERS) ?? availableParallelism();
   const structural = a.structural.map(parseStructural);
   const base = loadScenario(a.baseline, sets);
-  const variant = loadScenario(a.variant, sets);
+  const variant = loadScenario(a.variant, sets, { budget: 'allow', ...(a['investment-only'] ? { parts: 'investment-only' as const } : {}) });
+  if (a['investment-only'] && !variant.investment?.investment) throw new UsageError(`--investment-only: ${a.variant} has no investment: section; expected a variant whose levers the money bought`);
   const seed = positiveInt('seed', a.seed, 0) ?? base.scenario.seed;
   if (samples === 0 && !a.tornado) throw new UsageError('uncertainty: --samples 0 with --no-tornado runs nothing; expected --samples N >= 1 or the tornado');
   const outDir = a.out ?? path.join('reports', `${base.scenario.name}-vs-${variant.scenario.name}-uncertainty`);
@@ -96,11 +99,13 @@ async function uncertainty(a: UncertaintyArgs, io: Io): Promise<void> {
   const refitSteps = positiveInt('refit-steps', a['refit-steps'], 1, 10)!;
   checkUncertaintyCost(`${a.baseline} and ${a.variant}: the uncertainty study`, base, variant, { tornado: a.tornado, samples, refitSteps: a.targets ? refitSteps : 0, jacobian: 'central', replications, structural: structural.length }, io);
   const progress = progressLine(process.stderr, a.quiet);
+  // --investment-only: every variant (the structural ones too) with its levers alone
+  const variantOptions = a['investment-only'] ? { parts: 'investment-only' as const } : {};
   const result = await runUncertainty({
     baseline: { file: a.baseline, load: fileLoader(a.baseline, sets) },
-    variant: { file: a.variant, load: fileLoader(a.variant, sets) },
+    variant: { file: a.variant, load: fileLoader(a.variant, sets, variantOptions) },
     sets, targetsFile: a.targets, samples, tornado: a.tornado, refitSteps, jacobian: 'central', seed, replications, workers,
-    structural: structural.map((s) => ({ baseline: { file: s.baseline, load: fileLoader(s.baseline, sets) }, variant: { file: s.variant, load: fileLoader(s.variant, sets) } })),
+    structural: structural.map((s) => ({ baseline: { file: s.baseline, load: fileLoader(s.baseline, sets) }, variant: { file: s.variant, load: fileLoader(s.variant, sets, variantOptions) } })),
     onProgress: progress.onProgress ? (p, doing) => progress.onProgress!({ doing, done: p.done, total: p.total, fraction: p.total ? p.done / p.total : 1, running: [] }) : undefined,
   }).finally(progress.finish);
   await writeUncertainty(result, outDir);
