@@ -22,6 +22,7 @@ const SHORT: Record<string, string[]> = {
   'metcc-2022-baseline.yaml': ['--set', 'horizon.days=2', '--set', 'horizon.warmup_days=1', '--replications', '2'],
   'metcc-2022-baseline-pooled.yaml': ['--set', 'horizon.days=2', '--set', 'horizon.warmup_days=1', '--replications', '2'],
   'metcc-2023-investment.yaml': ['--set', 'horizon.days=2', '--set', 'horizon.warmup_days=1', '--replications', '2'],
+  'metcc-2023-investment-pooled.yaml': ['--set', 'horizon.days=2', '--set', 'horizon.warmup_days=1', '--replications', '2'],
   'riot-day-2011.yaml': ['--replications', '2'],
 };
 

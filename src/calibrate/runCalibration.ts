@@ -182,7 +182,7 @@ async function checkOnly(o: CalibrationOptions, loaded: LoadedScenario, targets:
 }
 
 /** Where each target is read in a run of the scenario; every target that cannot be read is a problem of the targets file. */
-function targetSources(file: string, targets: readonly Target[], loaded: LoadedScenario): TargetSource[] {
+export function targetSources(file: string, targets: readonly Target[], loaded: LoadedScenario): TargetSource[] {
   const { scenario } = loaded;
   const names = Object.keys(scenario.contacts);
   const intervalSeconds = scenario.reporting.interval_minutes * 60;

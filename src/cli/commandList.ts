@@ -97,6 +97,14 @@ export const COMMANDS: readonly CommandEntry[] = [
       return (y) => y.command(m.calibrateCommand(io));
     },
   },
+  {
+    command: 'uncertainty <baseline> <variant>',
+    describe: "the projection's band over its assumptions' ranges (uncertain:): tornado and Latin-hypercube sample, calibrated knobs re-fitted at every point",
+    load: async (io) => {
+      const m = await import('./commands/uncertainty.js');
+      return (y) => y.command(m.uncertaintyCommand(io));
+    },
+  },
 ];
 
 /** The name a command is typed as ('run' of 'run <scenario>'). */

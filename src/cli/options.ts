@@ -49,6 +49,9 @@ export interface SimOptions {
 /** compare's own option: changes to the variant only. */
 export const COMPARE_OPTIONS = {
   vary: { type: 'string', array: true, default: [] as string[], describe: 'change the variant only: KEY.PATH=VALUE (repeatable; without a variant file, the variant is the baseline with these changes)' },
+  band: { type: 'number', describe: "add the effect's assumption band: an N-point Latin hypercube over the scenarios' uncertain: ranges (band.csv)" },
+  'band-replications': { type: 'number', describe: 'replications at every point of the band (default 1)' },
+  targets: { type: 'string', describe: "with --band: the published figures the baseline's calibration: knobs were fitted to; the knobs are re-fitted at every point" },
 } as const;
 
 export const MERGE_OPTIONS = {
@@ -82,6 +85,7 @@ export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   report: [],
   staff: ['set', 'target', 'max-abandoned', 'replications', 'check-replications', 'max-iterations', 'seed', 'out', 'workers', 'confidence', 'quiet'],
   calibrate: ['targets', 'knob', 'set', 'out', 'replications', 'seed', 'workers', 'max-evaluations', 'quiet'],
+  uncertainty: ['samples', 'replications', 'seed', 'set', 'targets', 'structural', 'refit-steps', 'investment-only', 'tornado', 'out', 'workers', 'quiet'],
 };
 
 /** Add the simulating commands' options to a command's builder. */

@@ -4,6 +4,7 @@ import { planningSchema } from './planningSchema.js';
 import { thousands } from './thousands.js';
 import { trendSchema, workforceKeys } from './workforceSchema.js';
 import { calibrationSchema } from './calibrationSchema.js';
+import { uncertainSchema } from './uncertainSchema.js';
 import { investmentSchema, otherChangesSchema } from './investmentSchema.js';
 
 /**
@@ -331,6 +332,8 @@ export const scenarioSchema = z.strictObject({
   planning: planningSchema.optional(),
   /** What `calibrate` may change to fit published figures (calibrationSchema.ts); the simulation ignores it. */
   calibration: calibrationSchema.optional(),
+  /** The assumptions' plausible ranges for `uncertainty` and `compare --band` (uncertainSchema.ts); the simulation ignores it. */
+  uncertain: uncertainSchema.optional(),
   /** The budget and the costed levers it pays for, applied to the rest of the file (investmentSchema.ts, src/investment/). */
   investment: investmentSchema.optional(),
   /** Changes the money did not pay for: applied after the levers, reported apart. */

@@ -57,7 +57,7 @@ interface CompareShardMarker {
 export async function compareStudies(
   baseline: LoadedScenario,
   variant: LoadedScenario,
-  options: StudyOptions & { onJobProgress?: (p: JobProgress) => void },
+  options: StudyOptions & { onJobProgress?: (p: JobProgress) => void; extraCsv?: readonly Table[] },
   investmentOnly?: LoadedScenario,
 ): Promise<{ rows: ComparisonRow[]; baseline: StudyResult; variant: StudyResult; topHours: ProfileRow[]; parts?: PartRow[]; investmentOnly?: StudyResult }> {
   // the scenario names become sub-folders: each must lie inside --out
@@ -101,6 +101,8 @@ export async function compareStudies(
       staged.text(COMPARE_SHARD_FILE, JSON.stringify(marker, null, 2) + '\n');
     } else {
       ({ rows, topHours, parts } = await writeComparison(staged, base.aggregate, vari.aggregate, hours, [baseline.scenario, variant.scenario], kept, only && investmentOnly ? { aggregate: only.aggregate, name: investmentOnly.scenario.name } : undefined));
+      // tables made beside the comparison (compare --band's band.csv), in the same unit
+      for (const t of options.extraCsv ?? []) await staged.csv(t.name, t.headers, t.rows);
     }
     staged.commit([...COMPARE_FILES, ...base.replacing, ...vari.replacing, ...(only?.replacing ?? [])]);
     return { rows, baseline: withoutReplacing(base), variant: withoutReplacing(vari), topHours, ...(parts ? { parts } : {}), ...(only ? { investmentOnly: withoutReplacing(only) } : {}) };

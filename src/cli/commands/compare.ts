@@ -13,6 +13,8 @@ import { warnWide } from '../intervalOptions.js';
 import { printComparison, printWarnings } from '../print.js';
 import { printParts } from '../printParts.js';
 import { studySettings } from '../studySettings.js';
+import { bandOf } from '../compareBandOption.js';
+import { compareBandText } from '../printUncertainty.js';
 
 /** Answer targets by contact type, for the before/after table's labels. */
 function targetsOf(loaded: Pick<LoadedScenario, 'scenario'>): Map<string, number> {
@@ -26,7 +28,9 @@ function targetsOf(loaded: Pick<LoadedScenario, 'scenario'>): Map<string, number
  * third scenario (its levers alone) and prints the effect split into the investment's and the
  * other changes'.
  */
-export function compareCommand(io: Io): CommandModule<object, SimOptions & { baseline: string; variant?: string; vary: string[] }> {
+export function compareCommand(
+  io: Io,
+): CommandModule<object, SimOptions & { baseline: string; variant?: string; vary: string[]; band?: number; 'band-replications'?: number; targets?: string }> {
   return {
     command: 'compare <baseline> [variant]',
     describe: 'simulate both on common random numbers (the variant may be the baseline with --vary changes); write both reports and the paired differences',
@@ -49,7 +53,9 @@ export function compareCommand(io: Io): CommandModule<object, SimOptions & { bas
       const runs = replicationIndices(settings.replications, settings.shard).length;
       const all = investmentOnly ? [base, variant, investmentOnly] : [base, variant];
       checkStudyCost(`${base.file} and ${variant.file}: the compare`, all.map((l) => ({ scenario: l.scenario, runs })), io);
-      const result = await compareStudies(base, variant, { ...settings, onProgress: undefined }, investmentOnly).finally(settings.finish);
+      const band = await bandOf(a, base, variant, settings, io);
+      for (const w of band?.result.warnings ?? []) io.err(`metcc-sim compare --band: warning: ${w}`);
+      const result = await compareStudies(base, variant, { ...settings, onProgress: undefined, extraCsv: band ? [band.table] : undefined }, investmentOnly).finally(settings.finish);
       if (settings.shard) {
         io.out(`shard ${a.shard} of ${base.scenario.name} vs ${variant.scenario.name} written to ${settings.outDir}/; combine the shards with 'metcc-sim merge'`);
         return;
@@ -59,9 +65,10 @@ export function compareCommand(io: Io): CommandModule<object, SimOptions & { bas
       printTopHours(io, result.topHours, base.scenario.name, variant.scenario.name);
       warnWide(io, base.scenario.name, result.baseline.aggregate.summary());
       warnWide(io, variant.scenario.name, result.variant.aggregate.summary());
+      if (band) io.out(compareBandText(band, result.rows, settings.replications, result.parts));
       const parts = investmentOnly ? `comparison_parts.csv, ` : '';
       const folders = all.map((l) => `${l.scenario.name}/`).join(', ');
-      io.out(`reports written to ${settings.outDir}/ (comparison.csv, ${parts}comparison_intervals.csv, comparison_profile.csv, ${folders})`);
+      io.out(`reports written to ${settings.outDir}/ (comparison.csv, ${parts}comparison_intervals.csv, comparison_profile.csv, ${band ? 'band.csv, ' : ''}${folders})`);
     },
   };
 }
