@@ -16,6 +16,8 @@ import { loadScenario } from '../src/scenario/load.js';
 import { CrnEvaluator } from '../src/allocate/CrnEvaluator.js';
 import { investmentMenu } from '../src/allocate/investmentMenu.js';
 import { objectiveReader, parseObjective } from '../src/allocate/Objective.js';
+import { placementOrder } from '../src/allocate/placePlaces.js';
+import { measureWeek } from '../src/staffing/weekMeasures.js';
 
 const dirs = new TempDirs();
 afterAll(() => dirs.cleanup());
@@ -102,6 +104,35 @@ describe('allocate: a case with a known best allocation', () => {
     expect(allocated.investment!.costing!.totalGbp).toBe(200_000);
     expect(allocated.investment!.costing!.budgetGbp).toBe(201_000);
   }, 120_000);
+});
+
+describe('allocate: where places go', () => {
+  /** The 999 desk on two shifts, day 08:00-16:00 (4 places) and the rest of the day (16 h, 2 places), with 1,440 calls a day shaped by `busy`. */
+  const place = async (busy: (hour: number) => boolean, costOf: (shift: string) => number, places: number) => {
+    const sets = [
+      { keyPath: 'horizon.hours', value: 168 },
+      { keyPath: 'contacts.999.arrivals', value: { calls_per_day: 1440, hour_of_day: Array.from({ length: 24 }, (_, h) => (busy(h) ? 10 : 1)) } },
+      { keyPath: 'handlers.desk999.shifts', value: { day: { start: '08:00', end: '16:00', staff: 4 }, rest: { start: '16:00', end: '08:00', staff: 2 } } },
+    ];
+    const scenario = loadScenario(DESKS, sets, { parts: 'none' }).scenario;
+    const week = await measureWeek(scenario, { seed: 3, replications: 2, workers: 1 });
+    return placementOrder(scenario, week, 'desk999', places, parseObjective(undefined, []), costOf);
+  };
+  const samePrice = () => 100_000;
+
+  it('places go where the calls wait: the day shift when the day is busy, the rest when the evening is', async () => {
+    const dayBusy = await place((h) => h >= 8 && h < 16, samePrice, 3);
+    expect(dayBusy.map((p) => p.shift)).toEqual(['day', 'day', 'day']);
+    // diminishing returns: each further place is worth less
+    expect(dayBusy[0].valuePerGbp).toBeGreaterThan(dayBusy[1].valuePerGbp);
+    const eveningBusy = await place((h) => h >= 16 && h < 22, samePrice, 2);
+    expect(eveningBusy.map((p) => p.shift)).toEqual(['rest', 'rest']);
+  }, 60_000);
+
+  it('per pound: a place that costs far less wins even where it is worth less', async () => {
+    const cheapRest = await place((h) => h >= 8 && h < 16, (shift) => (shift === 'rest' ? 1 : 100_000), 1);
+    expect(cheapRest[0].shift).toBe('rest');
+  }, 60_000);
 });
 
 describe('allocate: bad input is exit 1, names the file and what was expected, and writes nothing', () => {
