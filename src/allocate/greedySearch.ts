@@ -46,7 +46,7 @@ const meanOf = (xs: readonly number[]) => meanHalfWidth(xs).mean;
  * is optimal (Fox 1966); the exchange pass then tries, for each pair of levers, one step less of
  * one and as many steps of the other as the money freed buys, and moves while that gains.
  */
-export async function greedySearch(menu: Menu, evaluator: CrnEvaluator, at: (units: readonly number[]) => Allocation, maxExchangeRounds = 3): Promise<SearchResult> {
+export async function greedySearch(menu: Menu, evaluator: CrnEvaluator, at: (units: readonly number[]) => Allocation, maxExchangeRounds = 2): Promise<SearchResult> {
   const levers = menu.levers;
   const cost = (units: readonly number[]) => menu.costOf(at(units)).totalGbp;
   const fits = (units: readonly number[]) => levers.every((l, i) => units[i] >= l.min - EPS && units[i] <= l.max + EPS) && cost(units) <= menu.budgetGbp + 1e-6;
