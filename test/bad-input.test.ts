@@ -410,7 +410,7 @@ describe('an option of another command', () => {
     const scenario = path.join(dir, 'good.yaml');
     writeFileSync(scenario, GOOD);
     const r = await cli('validate', scenario, '--workers', '2');
-    expectBadInput(r, [/--workers is not an option of validate/, /run, compare, sweep, staff, calibrate and uncertainty take it/, /validate takes --set/]);
+    expectBadInput(r, [/--workers is not an option of validate/, /run, compare, sweep, staff, calibrate, uncertainty and allocate take it/, /validate takes --set/]);
     expect(r.err).not.toMatch(/did you mean --workers/);
   });
 
@@ -419,7 +419,7 @@ describe('an option of another command', () => {
     const scenario = path.join(dir, 'good.yaml');
     writeFileSync(scenario, GOOD);
     const r = await cli('validate', scenario, '--worker', '2');
-    expectBadInput(r, [/unknown option --worker; validate has no such option/, /--workers is an option of run, compare, sweep, staff, calibrate and uncertainty/]);
+    expectBadInput(r, [/unknown option --worker; validate has no such option/, /--workers is an option of run, compare, sweep, staff, calibrate, uncertainty and allocate/]);
   });
 
   it('merge --calls and erlang --seed name the commands that take them', async () => {

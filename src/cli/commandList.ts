@@ -105,6 +105,14 @@ export const COMMANDS: readonly CommandEntry[] = [
       return (y) => y.command(m.uncertaintyCommand(io));
     },
   },
+  {
+    command: 'allocate <scenario>',
+    describe: "the best use of a budget over the scenario's investment levers (their ranges) on common random numbers: marginal values, the allocation, and the file's own plan beside it",
+    load: async (io) => {
+      const m = await import('./commands/allocate.js');
+      return (y) => y.command(m.allocateCommand(io));
+    },
+  },
 ];
 
 /** The name a command is typed as ('run' of 'run <scenario>'). */

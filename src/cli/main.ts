@@ -56,7 +56,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       else cli.command(listed(c));
     }
     cli
-      .demandCommand(1, 'expected a command: run, compare, validate, sweep, merge, report, schema, erlang, staff or calibrate')
+      .demandCommand(1, 'expected a command: run, compare, validate, sweep, merge, report, schema, erlang, staff, calibrate, uncertainty or allocate')
       .recommendCommands()
       .strict()
       .help()

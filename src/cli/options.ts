@@ -86,6 +86,7 @@ export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   staff: ['set', 'target', 'max-abandoned', 'replications', 'check-replications', 'max-iterations', 'seed', 'out', 'workers', 'confidence', 'quiet'],
   calibrate: ['targets', 'knob', 'set', 'out', 'replications', 'seed', 'workers', 'max-evaluations', 'quiet'],
   uncertainty: ['samples', 'replications', 'seed', 'set', 'targets', 'structural', 'refit-steps', 'investment-only', 'tornado', 'out', 'workers', 'quiet'],
+  allocate: ['budget', 'objective', 'weights', 'set', 'out', 'replications', 'seed', 'workers', 'quiet'],
 };
 
 /** Add the simulating commands' options to a command's builder. */
