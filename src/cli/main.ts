@@ -49,7 +49,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       .scriptName('metcc-sim')
       .usage('$0 <command> [options]')
       // the command line as typed, for run.json
-      .middleware((a) => void (a.commandLine = ['metcc-sim', ...argv]));
+      .middleware((a) => void (a.commandLine = ['metcc-sim', ...argv]))
+      // an option that takes one value, given twice (yargs would hand the command an array)
+      .middleware((a) => {
+        const lists = new Set((cli as unknown as { getOptions(): { array: string[] } }).getOptions().array);
+        for (const [key, value] of Object.entries(a)) {
+          if (key !== '_' && key !== 'commandLine' && !/[A-Z]/.test(key) && Array.isArray(value) && !lists.has(key)) {
+            throw new UsageError(`--${key} was given ${value.length} times (${value.map(String).join(', ')}); expected it once`);
+          }
+        }
+      });
     for (const c of COMMANDS) {
       const add = loaded.get(c);
       if (add) add(cli);
