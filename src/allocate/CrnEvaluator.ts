@@ -1,6 +1,6 @@
 import type { ReplicationResult } from '../metrics/ReplicationResult.js';
-import type { Job } from '../study/jobs.js';
-import { runJobs, type Progress } from '../study/pool.js';
+import type { Progress } from '../study/pool.js';
+import { runPoints } from '../study/runPoints.js';
 import { allocationKey, type Allocation, type Menu } from './Menu.js';
 import type { ObjectiveFigures, ObjectiveReader } from './Objective.js';
 
@@ -39,20 +39,13 @@ export class CrnEvaluator {
     const fresh = [...new Set(keys)].filter((k) => !this.cache.has(k));
     const freshAllocation = new Map(keys.map((k, i) => [k, allocations[i]]));
     if (fresh.length > 0) {
-      const { seed, replications, workers } = this.options;
-      const jobs: Job[] = [];
-      for (const key of fresh) {
-        const scenario = this.menu.scenarioOf(freshAllocation.get(key)!);
-        for (let replication = 0; replication < replications; replication++) jobs.push({ scenario, seed, replication });
-      }
       const figures = fresh.map(() => [] as ObjectiveFigures[]);
       const kept = fresh.map(() => [] as ReplicationResult[]);
       const doing = `${phase}: allocation${fresh.length > 1 ? 's' : ''} ${this.count + 1}${fresh.length > 1 ? `-${this.count + fresh.length}` : ''}`;
-      await runJobs(
-        jobs,
-        workers,
-        (i, result) => {
-          const f = Math.floor(i / replications);
+      await runPoints(
+        fresh.map((key) => this.menu.scenarioOf(freshAllocation.get(key)!)),
+        this.options,
+        (f, result) => {
           figures[f].push(this.reader.read(result));
           if (keep) kept[f].push(result);
         },

@@ -1,7 +1,7 @@
 import { ratioResiduals } from '../metrics/confidence.js';
 import { loadScenario, type Override } from '../scenario/load.js';
-import type { Job } from '../study/jobs.js';
-import { runJobs, type Progress } from '../study/pool.js';
+import type { Progress } from '../study/pool.js';
+import { runPoints } from '../study/runPoints.js';
 import { knobOverrides, type Knob } from './Knob.js';
 import { replicationParts, type TargetSource } from './targetMetric.js';
 
@@ -86,19 +86,13 @@ export class Evaluator {
   private async simulate(points: readonly number[][], phase: string): Promise<void> {
     const fresh = [...new Set(points.map((p) => JSON.stringify(p)))].filter((k) => !this.cache.has(k));
     if (fresh.length === 0) return;
-    const { seed, replications, workers } = this.options;
-    const jobs: Job[] = [];
-    for (const key of fresh) {
-      const scenario = loadScenario(this.file, this.overridesAt(JSON.parse(key) as number[])).scenario;
-      for (let replication = 0; replication < replications; replication++) jobs.push({ scenario, seed, replication });
-    }
     const parts = fresh.map(() => this.sources.map(() => ({ num: [] as number[], den: [] as number[] })));
     const doing = `${phase}: evaluation${fresh.length > 1 ? 's' : ''} ${this.count + 1}${fresh.length > 1 ? `-${this.count + fresh.length}` : ''}`;
-    await runJobs(
-      jobs,
-      workers,
-      (i, result) => {
-        const point = parts[Math.floor(i / replications)];
+    await runPoints(
+      fresh.map((key) => loadScenario(this.file, this.overridesAt(JSON.parse(key) as number[])).scenario),
+      this.options,
+      (f, result) => {
+        const point = parts[f];
         this.sources.forEach((s, t) => {
           const [num, den] = replicationParts(result, s);
           point[t].num.push(num);

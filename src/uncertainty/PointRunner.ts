@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/load.js';
-import type { Job } from '../study/jobs.js';
-import { runJobs, type Progress } from '../study/pool.js';
+import type { Progress } from '../study/pool.js';
+import { runPoints } from '../study/runPoints.js';
 import { replicationParts, type TargetSource } from '../calibrate/targetMetric.js';
 
 /** One scenario to simulate, and the figures to read from each of its replications. */
@@ -33,18 +33,11 @@ export class PointRunner {
   async run(points: readonly PointSpec[], doing: string): Promise<PointFigures[]> {
     const fresh = [...new Map(points.filter((p) => !this.cache.has(p.key)).map((p) => [p.key, p])).values()];
     if (fresh.length > 0) {
-      const { seed, replications, workers } = this.options;
-      const jobs: Job[] = [];
-      for (const p of fresh) {
-        const scenario = p.scenario();
-        for (let replication = 0; replication < replications; replication++) jobs.push({ scenario, seed, replication });
-      }
       const parts = fresh.map((p) => p.sources.map(() => ({ num: [] as number[], den: [] as number[] })));
-      await runJobs(
-        jobs,
-        workers,
-        (i, result) => {
-          const f = Math.floor(i / replications);
+      await runPoints(
+        fresh.map((p) => p.scenario()),
+        this.options,
+        (f, result) => {
           fresh[f].sources.forEach((s, t) => {
             const [num, den] = replicationParts(result, s);
             parts[f][t].num.push(num);
