@@ -13,17 +13,14 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { format } from 'fast-csv';
 import type { CallRecord } from '../model/records.js';
 import { callRow } from '../report/reports.js';
-import { loadScenario } from '../scenario/load.js';
+import { baseline } from './baseline.js';
 import { reportShape, runReplication } from '../simulate.js';
 import { CallRowEncoder } from '../study/CallRowEncoder.js';
 import { callsFileName, type CallsFormat } from '../study/callsFormat.js';
 import { executeJob } from '../study/jobs.js';
-
-const BASELINE = fileURLToPath(new URL('../../scenarios/metcc-2022-baseline.yaml', import.meta.url));
 
 /** A year with or without the log: what one child process measures. */
 export interface YearCallsResult {
@@ -37,10 +34,7 @@ const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 
 /** One simulated year of the baseline from 2021-10-01, one replication, with the log in `log` (in a temporary folder, removed). */
 export async function yearWithCalls(log: 'none' | CallsFormat): Promise<YearCallsResult> {
-  const { scenario } = loadScenario(BASELINE, [
-    { keyPath: 'horizon.start_date', value: '2021-10-01' },
-    { keyPath: 'horizon.days', value: 365 },
-  ]);
+  const scenario = baseline('year');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'metcc-bench-calls-'));
   try {
     const file = log === 'none' ? undefined : path.join(dir, callsFileName(log));
@@ -55,7 +49,7 @@ export async function yearWithCalls(log: 'none' | CallsFormat): Promise<YearCall
 
 /** Rows per CPU-second of the byte writer and of fast-csv, on the baseline's four weeks of calls (chunks dropped: formatting only). */
 export async function writerRates(): Promise<{ rows: number; encoderRowsPerCpuSecond: number; fastCsvRowsPerCpuSecond: number }> {
-  const { scenario } = loadScenario(BASELINE);
+  const scenario = baseline('four-weeks');
   const shape = reportShape(scenario);
   const calls: CallRecord[] = [];
   await runReplication(scenario, shape, { seed: 1, replication: 0, onCall: (c) => calls.push(c) });

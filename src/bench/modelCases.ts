@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { loadScenario, validateScenario } from '../scenario/load.js';
+import { validateScenario } from '../scenario/load.js';
+import { baseline } from './baseline.js';
 import { runJobs } from '../study/pool.js';
 import { reportShape, runReplication } from '../simulate.js';
 import type { ReplicationResult } from '../metrics/ReplicationResult.js';
@@ -53,21 +53,16 @@ export function modelHeavy(calls: number, handlers: number): Promise<Measured> {
   return measure(async () => modelOutcome(await runReplication(scenario, shape, { seed: 1, replication: 0 })));
 }
 
-const BASELINE = fileURLToPath(new URL('../../scenarios/metcc-2022-baseline.yaml', import.meta.url));
-
 /** One simulated year of the 2022 baseline (from 2021-10-01), one replication, seed 1. */
 export function year(): Promise<Measured> {
-  const { scenario } = loadScenario(BASELINE, [
-    { keyPath: 'horizon.start_date', value: '2021-10-01' },
-    { keyPath: 'horizon.days', value: 365 },
-  ]);
+  const scenario = baseline('year');
   const shape = reportShape(scenario);
   return measure(async () => modelOutcome(await runReplication(scenario, shape, { seed: 1, replication: 0 })));
 }
 
 /** 20 replications of the baseline's four weeks on `workers` workers. */
 export function batch(workers: number): Promise<Measured> {
-  const { scenario } = loadScenario(BASELINE);
+  const scenario = baseline('four-weeks');
   const jobs = Array.from({ length: 20 }, (_, replication) => ({ scenario, seed: 1, replication }));
   let calls = 0;
   let modelEvents = 0;
