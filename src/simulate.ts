@@ -53,15 +53,21 @@ export interface RunTotals {
  * streams seeded from (seed, replication) alone, so results never depend on which other
  * replications run, in which order or on which worker.
  *
+ * With `recycle`, a call record is reused for a later caller once it has been handed on and
+ * nothing in the model names it any more: a subscriber must then read each record during its
+ * batch and keep none (copy what it keeps). Reports are the same either way; it spares the run
+ * an object of about 450 bytes per call.
+ *
  * @example
  *   const sim = simulate(scenario, { seed: 7, replication: 0 });
  *   sim.calls$.subscribe((c) => ...);
  *   sim.run();
  */
-export function simulate(scenario: Scenario, options: { seed: number; replication: number }): Simulation {
+export function simulate(scenario: Scenario, options: { seed: number; replication: number; recycle?: boolean }): Simulation {
   const seed = replicationSeed(options.seed, options.replication);
   const calendar = new Calendar();
-  const centre = new ContactCentre(scenario, calendar, new RandomStreams(seed), options.replication);
+  const recycle = options.recycle === true;
+  const centre = new ContactCentre(scenario, calendar, new RandomStreams(seed), options.replication, recycle);
   const batches = new Subject<readonly CallRecord[]>();
   let ran = false;
   let lastEndedAt = 0;
@@ -75,6 +81,7 @@ export function simulate(scenario: Scenario, options: { seed: number; replicatio
     if (ended.length > 0) {
       lastEndedAt = ended[ended.length - 1].endedAt;
       batches.next(ended);
+      if (recycle) centre.handedOn(ended);
     }
   };
   const finish = (): RunTotals => {
@@ -136,9 +143,16 @@ export function reportShape(scenario: Scenario): ReportShape & { frame: TimeFram
 export async function runReplication(
   scenario: Scenario,
   shape: ReportShape,
-  options: { seed: number; replication: number; onCall?: (c: CallRecord) => void; pause?: (simSeconds: number) => Promise<void> | undefined },
+  options: {
+    seed: number;
+    replication: number;
+    onCall?: (c: CallRecord) => void;
+    pause?: (simSeconds: number) => Promise<void> | undefined;
+    /** Reuse call records (see `simulate`); by default only when there is no `onCall`, which might keep them. */
+    recycle?: boolean;
+  },
 ): Promise<ReplicationResult> {
-  const sim = simulate(scenario, options);
+  const sim = simulate(scenario, { seed: options.seed, replication: options.replication, recycle: options.recycle ?? options.onCall === undefined });
   const tally = new ReplicationTally(shape, options.replication, sim.seed);
   const onCall = options.onCall;
   if (onCall) {

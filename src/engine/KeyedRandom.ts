@@ -1,6 +1,6 @@
 import type { Rng } from './rng.js';
 import { threefry2x32 } from './threefry.js';
-import { fmix32 } from './fmix32.js';
+import { fmix32, fmix32i } from './fmix32.js';
 
 const TWO_32 = 4294967296;
 const GOLDEN = 0x9e3779b9;
@@ -46,15 +46,17 @@ export class KeyedRandom {
   /** The purpose's key mixed with the owner's first word, and the next uniform's number. */
   private stream = 0;
   private j = 0;
-  private readonly block = new Uint32Array(2);
+  /** Signed words (the same bits as Threefry's unsigned ones): small integers, never boxed. */
+  private readonly block = new Int32Array(2);
   /** The generator as an Rng: the next uniform of the owner and purpose set by `at`. */
   readonly next: Rng;
 
   constructor(replicationSeed: number) {
     this.seedMix = fmix32((replicationSeed ^ 0x5bd1e995) >>> 0);
     this.next = () => {
-      const h = fmix32((this.stream + Math.imul(++this.j, GOLDEN)) >>> 0);
-      return fmix32((h ^ this.w1) >>> 0) / TWO_32;
+      // all arithmetic mod 2^32: signed words give the unsigned ones' bits
+      const h = fmix32i((this.stream + Math.imul(++this.j, GOLDEN)) | 0);
+      return (fmix32i(h ^ this.w1) >>> 0) / TWO_32;
     };
   }
 
@@ -74,11 +76,11 @@ export class KeyedRandom {
       this.origin = origin;
       this.serial = serial;
       this.index = index;
-      threefry2x32(serial | 0, index | 0, fmix32((this.seedMix ^ origin) >>> 0), GOLDEN, this.block);
+      threefry2x32(serial | 0, index | 0, fmix32i(this.seedMix ^ origin), GOLDEN, this.block);
       this.w0 = this.block[0];
       this.w1 = this.block[1];
     }
-    this.stream = fmix32((this.w0 ^ purpose) >>> 0);
+    this.stream = fmix32i(this.w0 ^ purpose);
     this.j = 0;
     return this.next;
   }

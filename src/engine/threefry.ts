@@ -10,13 +10,14 @@
  * Hand-written because no maintained npm package offers a counter-based generator for plain
  * 32-bit JavaScript numbers (those found use BigInt, which costs about 20x per draw).
  *
- * The two output words are written to `out[0]` and `out[1]` (unsigned 32-bit values).
+ * The two output words are written to `out[0]` and `out[1]` (unsigned 32-bit values, or the
+ * same bits signed in an Int32Array).
  *
  * @example
  *   const out = new Uint32Array(2);
  *   threefry2x32(0, 0, 0, 0, out); // out: [0x6b200159, 0x99ba4efe]
  */
-export function threefry2x32(c0: number, c1: number, k0: number, k1: number, out: Uint32Array): void {
+export function threefry2x32(c0: number, c1: number, k0: number, k1: number, out: Uint32Array | Int32Array): void {
   const k2 = (0x1bd11bda ^ k0 ^ k1) | 0;
   let x0 = (c0 + k0) | 0;
   let x1 = (c1 + k1) | 0;

@@ -12,6 +12,8 @@ export class CallQueue {
   private items: (Call | undefined)[] = new Array(64);
   private first = 0;
   private length = 0;
+  /** Told of each call that leaves the queue (its entry no longer names it: `journey/refs.ts`). */
+  onLeave: (call: Call) => void = () => {};
 
   push(call: Call): void {
     if (this.length === this.items.length) this.grow();
@@ -37,9 +39,11 @@ export class CallQueue {
   }
 
   private dropFirst(): void {
+    const call = this.items[this.first]!;
     this.items[this.first] = undefined;
     this.first = (this.first + 1) & (this.items.length - 1);
     this.length--;
+    this.onLeave(call);
   }
 
   private grow(): void {

@@ -20,6 +20,7 @@ import { reachForce } from './journey/reachForce.js';
 import { release } from './journey/release.js';
 import { renege } from './journey/renege.js';
 import { arriveAgain } from './journey/retry.js';
+import { drop } from './journey/refs.js';
 import type { HandlerIntervalRecord } from './records.js';
 import { buildLevels, type Level } from './roster/Level.js';
 import { Roster } from './roster/Roster.js';
@@ -60,6 +61,8 @@ export class ContactCentre {
     calendar: Calendar,
     private readonly streams: RandomStreams,
     replication: number,
+    /** Reuse calls once handed on and no longer named (see `Centre.recycle`). */
+    recycle = false,
   ) {
     this.frame = new TimeFrame(scenario);
     this.levels = buildLevels(scenario.training_levels);
@@ -78,11 +81,26 @@ export class ContactCentre {
       waiting: 0,
       nextCallId: 0,
       ended: [],
+      recycle,
+      pool: [],
       on: {
-        reachesForce: (call: Call) => reachForce(c, call),
-        patienceEnds: (call: Call) => renege(c, call),
-        overflowDue: (call: Call) => overflow(c, call),
-        handlingEnds: (call: Call) => release(c, call),
+        // each event named the call (`refs.ts`): it lets go once the verb is done
+        reachesForce: (call: Call) => {
+          reachForce(c, call);
+          drop(c, call);
+        },
+        patienceEnds: (call: Call) => {
+          renege(c, call);
+          drop(c, call);
+        },
+        overflowDue: (call: Call) => {
+          overflow(c, call);
+          drop(c, call);
+        },
+        handlingEnds: (call: Call) => {
+          release(c, call);
+          drop(c, call);
+        },
         retry: (r) => arriveAgain(c, r),
         handlerFree: (h: Handler) => {
           if (h.leaving !== Leaving.No) roster!.leave(h);
@@ -91,6 +109,7 @@ export class ContactCentre {
       },
     };
     this.state = c;
+    for (const t of this.contacts) t.queue.onLeave = (call) => drop(c, call);
     this.roster = roster = new Roster(c, scenario, this.groups, this.levels, this.frame, keyed);
   }
 
@@ -147,6 +166,15 @@ export class ContactCentre {
     const out = ended.slice();
     ended.length = 0;
     return out;
+  }
+
+  /**
+   * The calls of `takeEnded` have been handed on and read: they let go of the run (with
+   * `recycle`, those nothing else names are reused by later callers).
+   */
+  handedOn(calls: readonly Call[]): void {
+    const c = this.state;
+    for (let i = 0; i < calls.length; i++) drop(c, calls[i]);
   }
 
   /** Stop the streams (the run is over). */

@@ -94,6 +94,8 @@ export async function executeJob(job: Job, onProgress?: (simSeconds: number) => 
       seed: job.seed,
       replication: job.replication,
       onCall: encoder ? (c) => encoder.row(c) : undefined,
+      // the encoder writes each row's bytes as it is handed on and keeps no record
+      recycle: true,
       pause: (simSeconds) => {
         if (onProgress) {
           const t = Date.now();

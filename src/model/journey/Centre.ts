@@ -45,6 +45,13 @@ export interface Centre {
   nextCallId: number;
   /** Ended calls not yet handed on (`simulate` emits them in batches). */
   readonly ended: Call[];
+  /**
+   * Reuse a call once nothing names it any more (`refs.ts`): set by a run whose consumers read
+   * each record while it is handed on and keep none (the tally, the per-call log).
+   */
+  readonly recycle: boolean;
+  /** Calls free for reuse (only when `recycle`). */
+  readonly pool: Call[];
   readonly on: {
     readonly reachesForce: EventFn<Call>;
     readonly patienceEnds: EventFn<Call>;

@@ -4,6 +4,7 @@ import type { Handler } from '../Handler.js';
 import type { Centre } from './Centre.js';
 import { stopWaiting } from './stopWaiting.js';
 import { grade } from './grade.js';
+import { hold } from './refs.js';
 
 /**
  * answer: handler `h` answers the call now: the answer time is counted from the call's start
@@ -27,5 +28,6 @@ export function answer(c: Centre, call: Call, h: Handler): void {
   group.integrate(now);
   group.busy++;
   h.busy = true;
+  hold(call);
   c.calendar.schedule(now + call.baseHandlingSeconds * h.handlingMultiplier, c.on.handlingEnds, call, Tie.Release);
 }

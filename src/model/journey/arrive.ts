@@ -5,6 +5,7 @@ import type { Origin } from '../arrivals/Origin.js';
 import type { CallSource } from '../records.js';
 import type { Centre } from './Centre.js';
 import { reachForce } from './reachForce.js';
+import { hold } from './refs.js';
 
 /** The index of grade 'none' (no police action). */
 const NONE_GRADE = GRADES.indexOf('none');
@@ -23,7 +24,10 @@ export function arrive(c: Centre, type: ContactType, source: CallSource, redialO
   c.counts.arrivals++;
   c.inSystem++;
   const counted = now >= c.warmupSeconds && now < c.endSeconds;
-  const call = new Call(c.replication, c.nextCallId++, type, now, counted, source, redialOf, from, serial, attempt);
+  const call =
+    c.pool.length > 0
+      ? c.pool.pop()!.reset(c.replication, c.nextCallId++, type, now, counted, source, redialOf, from, serial, attempt)
+      : new Call(c.replication, c.nextCallId++, type, now, counted, source, redialOf, from, serial, attempt);
   const keyed = c.keyed;
   const p = type.purposes;
   const o = from.key;
@@ -57,6 +61,7 @@ export function arrive(c: Centre, type: ContactType, source: CallSource, redialO
   if (type.btConnect !== null) {
     call.btLegSeconds = type.btConnect.sample(keyed.at(o, serial, attempt, p.btConnect));
     call.queuedAt = now + call.btLegSeconds;
+    hold(call);
     if (call.patienceSeconds < call.btLegSeconds) c.calendar.schedule(now + call.patienceSeconds, c.on.patienceEnds, call); // hangs up on the BT leg
     else c.calendar.schedule(call.queuedAt, c.on.reachesForce, call);
   } else {

@@ -1,6 +1,7 @@
 import type { Call } from '../Call.js';
 import { answer } from './answer.js';
 import type { Centre } from './Centre.js';
+import { hold } from './refs.js';
 
 /**
  * reachForce: the call reaches the force. The first group that answers its type at once and has
@@ -26,10 +27,17 @@ export function reachForce(c: Centre, call: Call): void {
 export function enqueue(c: Centre, call: Call): void {
   const type = call.type;
   type.queue.push(call);
+  hold(call);
   call.inQueue = true;
   c.waiting++;
   type.waiting++;
-  if (call.patienceSeconds !== Infinity) c.calendar.schedule(call.arrivedAt + call.patienceSeconds, c.on.patienceEnds, call);
+  if (call.patienceSeconds !== Infinity) {
+    hold(call);
+    c.calendar.schedule(call.arrivedAt + call.patienceSeconds, c.on.patienceEnds, call);
+  }
   const thresholds = type.overflowThresholds;
-  for (let i = 0; i < thresholds.length; i++) c.calendar.schedule(call.queuedAt + thresholds[i], c.on.overflowDue, call);
+  for (let i = 0; i < thresholds.length; i++) {
+    hold(call);
+    c.calendar.schedule(call.queuedAt + thresholds[i], c.on.overflowDue, call);
+  }
 }

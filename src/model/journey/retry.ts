@@ -1,6 +1,7 @@
 import type { Call } from '../Call.js';
 import { arrive } from './arrive.js';
 import type { Centre, Retry } from './Centre.js';
+import { drop, hold } from './refs.js';
 
 /**
  * retry: a caller who hung up redials, switches to another contact type (each after a delay, if
@@ -18,7 +19,10 @@ export function retry(c: Centre, call: Call): void {
     if (u < acc) {
       const rng = c.keyed.at(call.from.key, call.serial, call.attempt, call.type.purposes.retryDelay);
       const at = c.calendar.now + choice.delay.sample(rng);
-      if (at < c.endSeconds) c.calendar.schedule(at, c.on.retry, { call, to: choice.to, source: choice.source } satisfies Retry);
+      if (at < c.endSeconds) {
+        hold(call);
+        c.calendar.schedule(at, c.on.retry, { call, to: choice.to, source: choice.source } satisfies Retry);
+      }
       return;
     }
   }
@@ -30,4 +34,5 @@ export function retry(c: Centre, call: Call): void {
 /** The repeat contact of a retry, when its time comes. */
 export function arriveAgain(c: Centre, r: Retry): void {
   arrive(c, r.to, r.source, r.call.callId, r.call.from, r.call.serial, r.call.attempt + 1);
+  drop(c, r.call);
 }
