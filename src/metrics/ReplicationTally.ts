@@ -102,8 +102,24 @@ export class ReplicationTally {
     }
   }
 
+  // the cell staffingOf found last: calls answered in a row mostly share it
+  private lastGroup = '';
+  private lastShift = '';
+  private lastLevel = -2;
+  private lastCell: [number, number] = [0, 0];
+
   /** The [answered, busy seconds] cell of a group, shift and level (nested maps: no string building per call). */
   private staffingOf(group: string, shift: string, level: number): [number, number] {
+    if (level === this.lastLevel && group === this.lastGroup && shift === this.lastShift) return this.lastCell;
+    const cell = this.findStaffing(group, shift, level);
+    this.lastGroup = group;
+    this.lastShift = shift;
+    this.lastLevel = level;
+    this.lastCell = cell;
+    return cell;
+  }
+
+  private findStaffing(group: string, shift: string, level: number): [number, number] {
     let byShift = this.staffingCells.get(group);
     if (byShift === undefined) this.staffingCells.set(group, (byShift = new Map()));
     let byLevel = byShift.get(shift);
