@@ -60,10 +60,10 @@ export function year(): Promise<Measured> {
   return measure(async () => modelOutcome(await runReplication(scenario, shape, { seed: 1, replication: 0 })));
 }
 
-/** 20 replications of the baseline's four weeks on `workers` workers. */
-export function batch(workers: number): Promise<Measured> {
+/** Replications `from` .. `from + count - 1` (20 from 0: all of them) of the baseline's four weeks on `workers` workers. */
+export function batch(workers: number, from = 0, count = 20): Promise<Measured> {
   const scenario = baseline('four-weeks');
-  const jobs = Array.from({ length: 20 }, (_, replication) => ({ scenario, seed: 1, replication }));
+  const jobs = Array.from({ length: count }, (_, i) => ({ scenario, seed: 1, replication: from + i }));
   let calls = 0;
   let modelEvents = 0;
   return measure(async () => {
