@@ -115,7 +115,7 @@ async function mainBench(): Promise<void> {
   const caseIdx = process.argv.indexOf('--case');
   if (caseIdx >= 0) return runCase(process.argv[caseIdx + 1]);
   const roundsIdx = process.argv.indexOf('--rounds');
-  const rounds = roundsIdx >= 0 ? Number(process.argv[roundsIdx + 1]) : 3;
+  const rounds = roundsIdx >= 0 ? Number(process.argv[roundsIdx + 1]) : 5;
   if (!(Number.isInteger(rounds) && rounds >= 1)) throw new Error(`bench: --rounds must be a whole number >= 1, got ${process.argv[roundsIdx + 1]}`);
   const only = process.argv.slice(2).find((a) => /^[abcde]$/.test(a));
   const cores = availableParallelism();
