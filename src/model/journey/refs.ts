@@ -6,7 +6,7 @@ import type { Centre } from './Centre.js';
  * (the BT leg's end or hang-up, patience, overflow thresholds, handling), each entry of it in a
  * queue, each pending retry of its caller, and one from arrival until it has ended and been
  * handed on. `hold` when one is made; `drop` when it is gone. With `Centre.recycle` a call no
- * longer named goes back to the pool for the next arrival (`newCall`): the reference loop's
+ * longer named goes back to the pool, and `arrive` reuses it for the next caller: the reference loop's
  * pooled slots, for objects.
  */
 export function hold(call: Call): void {
