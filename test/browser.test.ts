@@ -1,7 +1,8 @@
 /**
  * Each kind of report.html (a run, a compare, a sweep) opened in headless Chromium, as a
- * reader would: no console error, no failed or outside request, every chart drawn with marks
- * of some size; a PNG screenshot of each page goes to test-output/browser/.
+ * reader would: no console error, no failed or outside request, nothing wider than the window
+ * (no sideways scrolling to read a table's last columns), every chart drawn with marks of some
+ * size; a PNG screenshot of each page goes to test-output/browser/.
  *
  * Chromium is Debian's `chromium` package (.ci/run installs it when /usr/bin/chromium is
  * missing; CHROMIUM_PATH names another). Without it the test fails under CI and is skipped
@@ -47,6 +48,12 @@ async function open(file: string, shot: string): Promise<{ problems: string[]; c
   await page.setViewport({ width: 1000, height: 900 });
   const response = await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   expect(response?.ok() ?? true).toBe(true);
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('table, figure')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .map((el) => `${el.tagName.toLowerCase()} after '${el.previousElementSibling?.textContent?.slice(0, 40) ?? ''}' reaches ${Math.round(el.getBoundingClientRect().right)} px of ${document.documentElement.clientWidth}`),
+  );
+  for (const w of wide) problems.push(`wider than the window: ${w}`);
   const charts = await page.$$eval('figure.chart', (figures) =>
     figures.map((f) => {
       const drawn = [...f.querySelectorAll('svg g[class^="mark-"] path, svg g[class^="mark-"] rect, svg g[class^="mark-"] line')].filter((el) => {

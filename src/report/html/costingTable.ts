@@ -29,6 +29,8 @@ export function costingTable(inv: InvestmentFacts): HeadlineTable {
     headers: ['lever', 'what', 'count or level', 'FTE', 'cost a year', 'source'],
     rows,
     textColumns: 3,
+    // what each lever is, and its source, wrap: they are sentences
+    wrapColumns: [1, 5],
     note:
       'From run.json (investment): each lever\'s cost is derived, not typed in: places from the shifts\' paid hours over the contracted week (staff\'s FTE rule) times the loaded cost of an FTE (planning.costs); ' +
       'other levers from their FTE-years or pounds times their level. Other changes are what the money did not pay for: applied after the levers and never priced. run.json lists each derivation line by line.',

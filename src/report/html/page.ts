@@ -9,6 +9,8 @@ export interface HeadlineTable {
   note: string;
   /** How many leading columns hold text (left-aligned); default 1. */
   textColumns?: number;
+  /** Columns of long text (descriptions, sources), wrapped within the page's width instead of widening it. */
+  wrapColumns?: readonly number[];
 }
 
 /** Text made safe to put in HTML. */
@@ -27,6 +29,7 @@ table { border-collapse: collapse; font-size: 0.9em; margin: 0.4em 0; }
 th, td { padding: 3px 8px; border-bottom: 1px solid #e0e0e0; text-align: right; white-space: nowrap; }
 th:first-child, td:first-child, th.text, td.text { text-align: left; }
 thead th { border-bottom: 2px solid #888888; vertical-align: bottom; white-space: normal; }
+td.wrap { white-space: normal; text-align: left; min-width: 9em; font-size: 0.95em; }
 figure { margin: 0.4em 0; overflow-x: auto; }
 figure svg { max-width: 100%; height: auto; }
 footer { margin-top: 2.5em; font-size: 0.85em; color: #555555; border-top: 1px solid #dddddd; padding-top: 0.6em; }
@@ -34,9 +37,11 @@ footer { margin-top: 2.5em; font-size: 0.85em; color: #555555; border-top: 1px s
 `;
 
 function tableHtml(t: HeadlineTable): string {
+  const wrap = new Set(t.wrapColumns ?? []);
   const text = (i: number) => (i < (t.textColumns ?? 1) ? ' class="text"' : '');
-  const head = `<tr>${t.headers.map((h, i) => `<th scope="col"${text(i)}>${escapeHtml(h)}</th>`).join('')}</tr>`;
-  const body = t.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td${text(i)}>${escapeHtml(c)}</td>`)).join('')}</tr>`).join('\n');
+  const cell = (i: number) => (wrap.has(i) ? ' class="wrap"' : text(i));
+  const head = `<tr>${t.headers.map((h, i) => `<th scope="col"${text(i) || (wrap.has(i) ? ' class="text"' : '')}>${escapeHtml(h)}</th>`).join('')}</tr>`;
+  const body = t.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td${cell(i)}>${escapeHtml(c)}</td>`)).join('')}</tr>`).join('\n');
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>\n<p class="how">${escapeHtml(t.note)}</p>`;
 }
 
