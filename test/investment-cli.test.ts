@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, fixture, readCsv, stackLines, TempDirs } from './fixtures/harness.js';
+import { cli, fixture, readCsv, snapshot, stackLines, TempDirs } from './fixtures/harness.js';
 
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
@@ -134,24 +134,16 @@ describe('compare with an investment: three scenarios on common random numbers',
     const r = await cli('compare', 'test/fixtures/small.yaml', 'test/fixtures/small-more-staff.yaml', '--replications', '3', '--seed', '5', '--workers', '1', '--quiet', '--out', out);
     expect(r.code, r.err).toBe(0);
     expect(r.out.split(out).join('OUT') + '\n').toBe(golden.stdout);
-    const files: Record<string, string> = {};
-    const walk = (d: string, rel: string) => {
-      for (const n of readdirSync(d).sort()) {
-        const full = path.join(d, n);
-        const name = rel ? `${rel}/${n}` : n;
-        if (statSync(full).isDirectory()) walk(full, name);
-        else if (n !== 'metcc-manifest.json') {
-          let bytes: Buffer = readFileSync(full);
-          if (n === 'run.json') {
-            const j = JSON.parse(bytes.toString('utf8'));
-            delete j.timing;
-            bytes = Buffer.from(JSON.stringify(j));
-          }
-          files[name] = createHash('sha256').update(bytes).digest('hex');
-        }
+    // every file's hash (harness's snapshot), but the manifest, and run.json without its timing
+    const files = snapshot(out);
+    for (const name of Object.keys(files)) {
+      if (path.basename(name) === 'metcc-manifest.json') delete files[name];
+      else if (path.basename(name) === 'run.json') {
+        const j = JSON.parse(readFileSync(path.join(out, name), 'utf8'));
+        delete j.timing;
+        files[name] = createHash('sha256').update(JSON.stringify(j)).digest('hex');
       }
-    };
-    walk(out, '');
+    }
     expect(files).toEqual(golden.files);
   });
 });

@@ -36,7 +36,7 @@ function inChild(arg: string): Promise<Measured> {
 
 /** In the child: run the case named on the command line and send what it measured. */
 async function runCase(arg: string): Promise<void> {
-  const [kind, a, b] = arg.split(':');
+  const [kind, a, b, c] = arg.split(':');
   if (kind === 'calls') {
     const calls = await import('./benchCalls.js');
     process.send!(a === 'rates' ? await calls.writerRates() : await calls.yearWithCalls(a as YearCallsResult['log']));
@@ -48,7 +48,7 @@ async function runCase(arg: string): Promise<void> {
     const cases = await import('./modelCases.js');
     if (kind === 'model') m = await cases.modelHeavy(Number(a), Number(b));
     else if (kind === 'year') m = await cases.year();
-    else m = await cases.batch(Number(a), b === undefined ? 0 : Number(b), arg.split(':')[3] === undefined ? 20 : Number(arg.split(':')[3]));
+    else m = await cases.batch(Number(a), b === undefined ? 0 : Number(b), c === undefined ? 20 : Number(c)); // batch:workers[:from:count]
   }
   process.send!(m);
 }

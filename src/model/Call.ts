@@ -39,6 +39,9 @@ const UNDER_GRADE_U = 9;
 const RETRY_U = 10;
 const CALL_BACK_U = 11;
 
+// The fields' initial values below are what `reset` writes again for a reused call: declared
+// with a value of their own type (never a bare declaration, which TypeScript's class fields
+// would start as undefined, making V8 keep them untyped).
 export class Call implements CallRecord {
   /** The chunk holding this call's doubles, and where they start in it. */
   private readonly doubles: Float64Array;
