@@ -116,6 +116,17 @@ describe('the built command', () => {
     expect(files.length).toBeLessThan(15);
   });
 
+  it('validates without the optimising compiler, which other commands keep (src/cli/onlyChecks.ts)', () => {
+    // V8's --trace-opt logs each function compiled by TurboFan; `validate` caps the tiers at the baseline compiler
+    const turbofan = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['--trace-opt', path.join(ROOT, 'dist/cli/bin.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout.split('\n').filter((l) => /turbofan/i.test(l)).length;
+    };
+    expect(turbofan(['validate', 'scenarios/metcc-2022-baseline.yaml'])).toBe(0);
+    expect(turbofan(['run', '--help'])).toBeGreaterThan(0);
+  });
+
   it('is executable, so `npx metcc-sim` (the README and its Slurm script) runs from a fresh clone', () => {
     // tsc writes dist/cli/bin.js without the execute bit; the build script sets it
     const bin = path.join(ROOT, 'dist', 'cli', 'bin.js');
