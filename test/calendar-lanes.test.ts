@@ -28,7 +28,7 @@ function program(draws: number[], streams: number, lanes: boolean): string[] {
     const fire = (): void => {
       log.push(`stream ${s}@${cal.now}`);
       for (let k = 0; k < 2; k++) {
-        const id = cal.schedule(cal.now + tick(next()), other, `after ${s}.${left}.${k}`, [Tie.Roster, Tie.Release, Tie.Default][Math.floor(next() * 3)] as Tie);
+        const id = cal.scheduleCancellable(cal.now + tick(next()), other, `after ${s}.${left}.${k}`, [Tie.Roster, Tie.Release, Tie.Default][Math.floor(next() * 3)] as Tie);
         if (next() < 0.2) cal.cancel(id);
       }
       if (--left > 0) {

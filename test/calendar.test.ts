@@ -33,7 +33,7 @@ describe('Calendar', () => {
     const log: string[] = [];
     const say = (name: string) => log.push(`${name}, ${cal.now}`);
     cal.schedule(1, say, 'a');
-    const b = cal.schedule(2, say, 'b');
+    const b = cal.scheduleCancellable(2, say, 'b');
     cal.schedule(3, say, 'c');
     cal.cancel(b);
     expect(cal.size).toBe(3);

@@ -90,9 +90,9 @@ export class Calendar {
 
   /**
    * Schedule `fn(arg)` at `atSeconds` in lane `lane`, which must have nothing pending; the same
-   * order and id as `schedule` would give it.
+   * order as `schedule` would give it.
    */
-  scheduleLane<A>(lane: number, atSeconds: number, fn: EventFn<A>, arg: A, tie: Tie = Tie.Default): number {
+  scheduleLane<A>(lane: number, atSeconds: number, fn: EventFn<A>, arg: A, tie: Tie = Tie.Default): void {
     if (!(atSeconds >= this.now && atSeconds < Infinity)) {
       throw new Error(`Calendar.scheduleLane: time ${atSeconds} is before now (${this.now}), infinite or not a number`);
     }
@@ -108,14 +108,16 @@ export class Calendar {
       this.firstLaneTime = atSeconds;
       this.firstLaneKey = key;
     }
-    return key;
   }
 
   /**
    * Schedule `fn(arg)` at absolute time `atSeconds` (never before `now`).
-   * Returns an id for `cancel`.
+   *
+   * It returns nothing: an id is a number beyond 2^31, which V8 returns from a call it has not
+   * inlined as a heap number of its own, one allocation per event for ids nearly every caller
+   * drops. `scheduleCancellable` returns it.
    */
-  schedule<A>(atSeconds: number, fn: EventFn<A>, arg: A, tie: Tie = Tie.Default): number {
+  schedule<A>(atSeconds: number, fn: EventFn<A>, arg: A, tie: Tie = Tie.Default): void {
     if (!(atSeconds >= this.now)) {
       throw new Error(`Calendar.schedule: time ${atSeconds} is before now (${this.now}) or not a number`);
     }
@@ -141,7 +143,12 @@ export class Calendar {
     times[i] = atSeconds;
     keys[i] = key;
     slots[i] = slot;
-    return key;
+  }
+
+  /** `schedule`, returning an id for `cancel`. */
+  scheduleCancellable<A>(atSeconds: number, fn: EventFn<A>, arg: A, tie: Tie = Tie.Default): number {
+    this.schedule(atSeconds, fn, arg, tie);
+    return tie * SEQ_SPAN + (this.seq - 1);
   }
 
   /** Mark a scheduled event as cancelled; it is skipped when its time comes. */

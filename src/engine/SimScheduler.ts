@@ -59,7 +59,7 @@ class SimAction<T> extends Subscription implements SchedulerAction<T> {
     this.clearPending();
     this.state = state;
     const delaySeconds = Math.max(0, Number(delay) || 0) / 1000;
-    this.pendingId = this.calendar.schedule(this.calendar.now + delaySeconds, fire, this as SimAction<unknown>, this.tie);
+    this.pendingId = this.calendar.scheduleCancellable(this.calendar.now + delaySeconds, fire, this as SimAction<unknown>, this.tie);
     return this;
   }
 
