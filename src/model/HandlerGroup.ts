@@ -20,9 +20,14 @@ export class HandlerGroup {
   busyArea = 0;
   private areaAt = 0;
 
-  private idle: Handler[] = [];
+  // The idle line: entries idleFirst .. idleEnd - 1 of two arrays that only ever grow. Emptying
+  // it resets the two indices and keeps the arrays: setting an array's length to 0 drops its
+  // storage, and the next handlers to fall idle would allocate it again (with few handlers the
+  // line empties every few calls, and that was most of what a call allocated).
+  private idle: (Handler | undefined)[] = [];
   private idleEpochs: number[] = [];
   private idleFirst = 0;
+  private idleEnd = 0;
 
   constructor(
     readonly index: number,
@@ -53,23 +58,32 @@ export class HandlerGroup {
   /** A handler with nothing to answer waits, longest-idle first. */
   pushIdle(h: Handler): void {
     h.idleEpoch++;
-    this.idle.push(h);
-    this.idleEpochs.push(h.idleEpoch);
+    if (this.idleEnd === this.idle.length) {
+      this.idle.push(h);
+      this.idleEpochs.push(h.idleEpoch);
+    } else {
+      this.idle[this.idleEnd] = h;
+      this.idleEpochs[this.idleEnd] = h.idleEpoch;
+    }
+    this.idleEnd++;
   }
 
   /** The longest-idle handler still free, or undefined. Stale entries are skipped (lazy removal). */
   popIdle(): Handler | undefined {
-    while (this.idleFirst < this.idle.length) {
+    while (this.idleFirst < this.idleEnd) {
       const i = this.idleFirst++;
-      const h = this.idle[i];
+      const h = this.idle[i]!;
       const epoch = this.idleEpochs[i];
-      if (this.idleFirst === this.idle.length) {
-        this.idle.length = 0;
-        this.idleEpochs.length = 0;
+      this.idle[i] = undefined; // the line no longer holds it
+      if (this.idleFirst === this.idleEnd) {
         this.idleFirst = 0;
-      } else if (this.idleFirst >= 1024 && this.idleFirst * 2 > this.idle.length) {
-        this.idle = this.idle.slice(this.idleFirst);
-        this.idleEpochs = this.idleEpochs.slice(this.idleFirst);
+        this.idleEnd = 0;
+      } else if (this.idleFirst >= 1024 && this.idleFirst * 2 > this.idleEnd) {
+        // the live part to the front, in place
+        this.idle.copyWithin(0, this.idleFirst, this.idleEnd);
+        this.idleEpochs.copyWithin(0, this.idleFirst, this.idleEnd);
+        this.idle.fill(undefined, this.idleEnd - this.idleFirst, this.idleEnd);
+        this.idleEnd -= this.idleFirst;
         this.idleFirst = 0;
       }
       if (epoch === h.idleEpoch && h.onDuty && !h.busy) return h;

@@ -43,8 +43,14 @@ export interface Centre {
   /** Calls waiting in a queue for a handler now. */
   waiting: number;
   nextCallId: number;
-  /** Ended calls not yet handed on (`simulate` emits them in batches). */
+  /**
+   * Ended calls not yet handed on (`simulate` emits them in batches): the first `endedCount`
+   * entries (`ended[c.endedCount++] = call`). The array is never shortened, only written over
+   * from the start, so it keeps its storage from one batch to the next (setting its length to 0
+   * would drop it, and every batch would grow it again).
+   */
   readonly ended: Call[];
+  endedCount: number;
   /**
    * Reuse a call once nothing names it any more (`refs.ts`): set by a run whose consumers read
    * each record while it is handed on and keep none (the tally, the per-call log).

@@ -17,6 +17,6 @@ export function release(c: Centre, call: Call): void {
   group.busy--;
   h.busy = false;
   c.inSystem--;
-  c.ended.push(call);
+  c.ended[c.endedCount++] = call;
   c.on.handlerFree(h);
 }

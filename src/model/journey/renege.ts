@@ -17,6 +17,6 @@ export function renege(c: Centre, call: Call): void {
   call.waitSeconds = now - call.arrivedAt;
   call.outcome = 'abandoned';
   c.inSystem--;
-  c.ended.push(call);
+  c.ended[c.endedCount++] = call;
   if (call.type.abandon !== null) retry(c, call);
 }
