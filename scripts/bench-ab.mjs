@@ -17,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -49,18 +49,15 @@ for (const c of cases) if (!(c in known)) fail(`--cases: unknown case ${c}; expe
 
 /** One case by one build, in a child process: what modelCases measured. */
 function runCase(root, name) {
-  const url = new URL(`file://${path.join(root, 'dist/bench/modelCases.js')}`).href;
+  const url = pathToFileURL(path.join(root, 'dist/bench/modelCases.js')).href;
   const code = `const m = await import(${JSON.stringify(url)}); process.stdout.write(JSON.stringify(await m.${known[name]}));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) fail(`${name} in ${root} exited ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+// the benchmark's own median (this build's, built by `npm run bench:ab`)
+const { median } = await import(pathToFileURL(path.join(here, 'dist/bench/rounds.js')).href);
 const nsPerCall = (m) => (1e9 * m.loopCpuSeconds) / m.calls;
 const same = (a, b) => a.calls === b.calls && a.withinTargetPct === b.withinTargetPct && a.abandonedPct === b.abandonedPct;
 
