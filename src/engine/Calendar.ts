@@ -49,7 +49,7 @@ export class Calendar {
   // the slot table: what each pending entry runs, its function at 2 * slot and its argument
   // beside it (one cache line for both: with thousands of events pending, a popped entry's slot
   // is seldom still in the cache), and the free slots
-  private calls: unknown[];
+  private slotTable: unknown[];
   private free: Int32Array;
   private freeCount = 0;
   private count = 0;
@@ -69,7 +69,7 @@ export class Calendar {
     this.times = new Float64Array(initialCapacity);
     this.keys = new Float64Array(initialCapacity);
     this.slots = new Int32Array(initialCapacity);
-    this.calls = new Array(2 * initialCapacity);
+    this.slotTable = new Array(2 * initialCapacity);
     this.free = new Int32Array(initialCapacity);
     for (let i = initialCapacity - 1; i >= 0; i--) this.free[this.freeCount++] = i;
   }
@@ -124,8 +124,8 @@ export class Calendar {
     if (this.count === this.times.length) this.grow();
     const key = tie * SEQ_SPAN + this.seq++;
     const slot = this.free[--this.freeCount];
-    this.calls[2 * slot] = fn;
-    this.calls[2 * slot + 1] = arg;
+    this.slotTable[2 * slot] = fn;
+    this.slotTable[2 * slot + 1] = arg;
     // sift up
     let i = this.count++;
     const times = this.times;
@@ -190,10 +190,10 @@ export class Calendar {
       const time = this.times[0];
       const key = this.keys[0];
       const slot = this.slots[0];
-      const fn = this.calls[2 * slot] as EventFn;
-      const arg = this.calls[2 * slot + 1];
-      this.calls[2 * slot] = undefined;
-      this.calls[2 * slot + 1] = undefined;
+      const fn = this.slotTable[2 * slot] as EventFn;
+      const arg = this.slotTable[2 * slot + 1];
+      this.slotTable[2 * slot] = undefined;
+      this.slotTable[2 * slot + 1] = undefined;
       this.free[this.freeCount++] = slot;
       this.popRoot();
       if (this.cancelled.size > 0 && this.cancelled.delete(key)) continue;
@@ -290,6 +290,6 @@ export class Calendar {
     this.keys = keys;
     this.slots = slots;
     this.free = free;
-    this.calls.length = 2 * cap;
+    this.slotTable.length = 2 * cap;
   }
 }
