@@ -36,12 +36,21 @@ function inChild(arg: string): Promise<Measured> {
   });
 }
 
+/**
+ * Hand a case's figures on: to the parent when forked by the bench, else as JSON on stdout (one
+ * case run by hand, e.g. under valgrind: see the README's Speed section).
+ */
+function report(m: unknown): void {
+  if (process.send) process.send(m);
+  else console.log(JSON.stringify(m));
+}
+
 /** In the child: run the case named on the command line and send what it measured. */
 async function runCase(arg: string): Promise<void> {
   const [kind, a, b, c] = arg.split(':');
   if (kind === 'calls') {
     const calls = await import('./benchCalls.js');
-    process.send!(a === 'rates' ? await calls.writerRates() : await calls.yearWithCalls(a as YearCallsResult['log']));
+    report(a === 'rates' ? await calls.writerRates() : await calls.yearWithCalls(a as YearCallsResult['log']));
     return;
   }
   let m: Measured;
@@ -52,7 +61,7 @@ async function runCase(arg: string): Promise<void> {
     else if (kind === 'year') m = await cases.year();
     else m = await cases.batch(Number(a), b === undefined ? 0 : Number(b), c === undefined ? 20 : Number(c)); // batch:workers[:from:count]
   }
-  process.send!(m);
+  report(m);
 }
 
 const n = (x: number, digits = 2) => x.toFixed(digits);

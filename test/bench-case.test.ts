@@ -1,0 +1,26 @@
+/**
+ * One benchmark case run by hand (`node dist/bench/bench.js --case KIND:ARGS`, as under valgrind:
+ * README, Speed): with no parent to send to, it prints its figures as JSON on stdout. The model
+ * and the reference loop run the same calls, so their figures agree.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './fixtures/harness.js';
+
+const bench = path.join(ROOT, 'dist/bench/bench.js');
+const runCase = (arg: string) => {
+  const r = spawnSync(process.execPath, [bench, '--case', arg], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { calls: number; withinTargetPct: number; abandonedPct: number; loopCpuSeconds: number };
+};
+
+describe('a bench case run by hand', () => {
+  it('prints its figures as JSON, the same calls and service level for the model and the reference', () => {
+    const model = runCase('model:20000:50');
+    const reference = runCase('ref:20000:50');
+    expect(model.calls).toBeGreaterThan(19_000);
+    expect([model.calls, model.withinTargetPct, model.abandonedPct]).toEqual([reference.calls, reference.withinTargetPct, reference.abandonedPct]);
+    expect(model.loopCpuSeconds).toBeGreaterThan(0);
+  });
+});
