@@ -23,4 +23,17 @@ describe('a bench case run by hand', () => {
     expect([model.calls, model.withinTargetPct, model.abandonedPct]).toEqual([reference.calls, reference.withinTargetPct, reference.abandonedPct]);
     expect(model.loopCpuSeconds).toBeGreaterThan(0);
   });
+
+  it('refuses a case or a round count it does not know, with the reason and exit code 1', () => {
+    for (const [args, reason] of [
+      [['--case', 'model:abc:50'], /^bench: --case: expected model:CALLS:HANDLERS, .* got model:abc:50\n$/],
+      [['--case', 'heavy'], /got heavy\n$/],
+      [['--case'], /got nothing\n$/],
+      [['--rounds', '0'], /^bench: --rounds must be a whole number >= 1, got 0\n$/],
+    ] as [string[], RegExp][]) {
+      const r = spawnSync(process.execPath, [bench, ...args], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(reason);
+    }
+  });
 });

@@ -45,8 +45,17 @@ function report(m: unknown): void {
   else console.log(JSON.stringify(m));
 }
 
+/** Bad input to the bench itself (its options): reported as the reason alone, exit code 1. */
+class BenchInputError extends Error {}
+
+/** What `--case` takes (the bench forks its children with these; a case may also be run by hand). */
+const CASE_FORMS = /^(?:(?:model|ref):[1-9]\d*:[1-9]\d*|year|batch:[1-9]\d*(?::\d+:\d+)?|calls:(?:none|csv|csv\.gz|rates))$/;
+
 /** In the child: run the case named on the command line and send what it measured. */
-async function runCase(arg: string): Promise<void> {
+async function runCase(arg: string | undefined): Promise<void> {
+  if (arg === undefined || !CASE_FORMS.test(arg)) {
+    throw new BenchInputError(`--case: expected model:CALLS:HANDLERS, ref:CALLS:HANDLERS, year, batch:WORKERS[:FROM:COUNT] or calls:none|csv|csv.gz|rates, got ${arg ?? 'nothing'}`);
+  }
   const [kind, a, b, c] = arg.split(':');
   if (kind === 'calls') {
     const calls = await import('./benchCalls.js');
@@ -147,7 +156,7 @@ async function mainBench(): Promise<void> {
   if (caseIdx >= 0) return runCase(process.argv[caseIdx + 1]);
   const roundsIdx = process.argv.indexOf('--rounds');
   const rounds = roundsIdx >= 0 ? Number(process.argv[roundsIdx + 1]) : 5;
-  if (!(Number.isInteger(rounds) && rounds >= 1)) throw new Error(`bench: --rounds must be a whole number >= 1, got ${process.argv[roundsIdx + 1]}`);
+  if (!(Number.isInteger(rounds) && rounds >= 1)) throw new BenchInputError(`--rounds must be a whole number >= 1, got ${process.argv[roundsIdx + 1]}`);
   const only = process.argv.slice(2).find((a) => /^[abcde]$/.test(a));
   const cores = availableParallelism();
   console.log(`metcc-sim benchmark (Node ${process.version}, ${process.arch}, ${cores} cores); CPU is user + system seconds of the simulation`);
@@ -182,4 +191,10 @@ async function mainBench(): Promise<void> {
   }
 }
 
-await mainBench();
+try {
+  await mainBench();
+} catch (err) {
+  if (!(err instanceof BenchInputError)) throw err;
+  console.error(`bench: ${err.message}`);
+  process.exitCode = 1;
+}
