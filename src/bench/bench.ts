@@ -156,7 +156,7 @@ async function mainBench(): Promise<void> {
   if (caseIdx >= 0) return runCase(process.argv[caseIdx + 1]);
   const roundsIdx = process.argv.indexOf('--rounds');
   const rounds = roundsIdx >= 0 ? Number(process.argv[roundsIdx + 1]) : 5;
-  if (!(Number.isInteger(rounds) && rounds >= 1)) throw new BenchInputError(`--rounds must be a whole number >= 1, got ${process.argv[roundsIdx + 1]}`);
+  if (!(Number.isInteger(rounds) && rounds >= 1)) throw new BenchInputError(`--rounds must be a whole number >= 1, got ${process.argv[roundsIdx + 1] ?? 'nothing'}`);
   const only = process.argv.slice(2).find((a) => /^[abcde]$/.test(a));
   const cores = availableParallelism();
   console.log(`metcc-sim benchmark (Node ${process.version}, ${process.arch}, ${cores} cores); CPU is user + system seconds of the simulation`);
