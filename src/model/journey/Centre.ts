@@ -45,7 +45,7 @@ export interface Centre {
   nextCallId: number;
   /**
    * Ended calls not yet handed on (`simulate` emits them in batches): the first `endedCount`
-   * entries (`ended[c.endedCount++] = call`). The array is never shortened, only written over
+   * entries (`handOnLater` adds one). The array is never shortened, only written over
    * from the start, so it keeps its storage from one batch to the next (setting its length to 0
    * would drop it, and every batch would grow it again).
    */
@@ -67,4 +67,9 @@ export interface Centre {
     /** A handler is free: takes the next call, leaves (break or shift end) or waits. */
     readonly handlerFree: (h: Handler) => void;
   };
+}
+
+/** The call has ended: it joins the batch the run hands on next (see `Centre.ended`). */
+export function handOnLater(c: Centre, call: Call): void {
+  c.ended[c.endedCount++] = call;
 }

@@ -1,5 +1,5 @@
 import type { Call } from '../Call.js';
-import type { Centre } from './Centre.js';
+import { handOnLater, type Centre } from './Centre.js';
 
 /**
  * release: handling ends; the call has ended (answered) and is handed on, and its handler is
@@ -17,6 +17,6 @@ export function release(c: Centre, call: Call): void {
   group.busy--;
   h.busy = false;
   c.inSystem--;
-  c.ended[c.endedCount++] = call;
+  handOnLater(c, call);
   c.on.handlerFree(h);
 }

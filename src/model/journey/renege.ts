@@ -1,5 +1,5 @@
 import type { Call } from '../Call.js';
-import type { Centre } from './Centre.js';
+import { handOnLater, type Centre } from './Centre.js';
 import { stopWaiting } from './stopWaiting.js';
 import { retry } from './retry.js';
 
@@ -17,6 +17,6 @@ export function renege(c: Centre, call: Call): void {
   call.waitSeconds = now - call.arrivedAt;
   call.outcome = 'abandoned';
   c.inSystem--;
-  c.ended[c.endedCount++] = call;
+  handOnLater(c, call);
   if (call.type.abandon !== null) retry(c, call);
 }
