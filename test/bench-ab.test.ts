@@ -19,6 +19,7 @@ describe('bench:ab', () => {
       [[os.tmpdir()], /no dist\/bench\/modelCases\.js; build it first/],
       [[ROOT, '--cases', 'heavy7'], /unknown case heavy7; expected some of heavy50, heavy5000, year/],
       [[ROOT, '--rounds', '0'], /--rounds: expected a whole number >= 1, got 0/],
+      [[ROOT, '--calls', '5'], /--calls: expected a whole number >= 1000, got 5/],
     ] as [string[], RegExp][]) {
       const r = ab(...args);
       expect(r.status, args.join(' ')).toBe(1);
