@@ -124,6 +124,15 @@ describe('CallRowEncoder writes the rows fast-csv wrote', () => {
     expect(bytes.equals(await fastCsv(calls.map((c) => callRow(c, GRADES, LEVELS))))).toBe(true);
   });
 
+  it('past the 10,000 names it keeps (it forgets them and starts again), with grades and levels kept', async () => {
+    // 7,000 origins and 6,000 shifts, met again and again: the names are forgotten more than once, and met again after
+    const calls = Array.from({ length: 30_000 }, (_, i) =>
+      call({ callId: i, origin: `stream-${i % 7000}`, shift: `shift,${i % 6000}`, trueGrade: i % GRADES.length, handlerLevel: i % LEVELS.length }),
+    );
+    const { bytes } = encoded(calls, GRADES, LEVELS, 1 << 16);
+    expect(bytes.equals(await fastCsv(calls.map((c) => callRow(c, GRADES, LEVELS))))).toBe(true);
+  });
+
   it('where chunks end depends on the bytes only', () => {
     const calls = Array.from({ length: 5000 }, (_, i) => call({ callId: i, arrivedAt: i * 1.37 }));
     const sizes = (n: number) => {
