@@ -16,7 +16,9 @@
  *     split over one independent process per core started together: what the machine gives two
  *     processes that share nothing (on a shared machine they already lose to each other).
  * (e) The per-call log: the year of (b) without a log, with calls.csv and with calls.csv.gz,
- *     CPU time and its ratio; and the writer's rows per CPU-second (benchCalls.ts).
+ *     in interleaved rounds (the order turning each round): CPU time, and the median of each
+ *     log's CPU over the year without one in the same round; and the writer's rows per
+ *     CPU-second (benchCalls.ts).
  *
  * Every run is a child process of its own, so its peak memory and its JIT are its own.
  */
@@ -184,10 +186,17 @@ async function mainBench(): Promise<void> {
   if (!only || only === 'e') {
     console.log('(e) the per-call log: the year of (b) without it, with calls.csv, with calls.csv.gz       target <= 2x the CPU without');
     const { callsLines } = await import('./benchCalls.js');
-    const years: YearCallsResult[] = [];
-    for (const log of ['none', 'csv', 'csv.gz']) years.push((await inChild(`calls:${log}`)) as unknown as YearCallsResult);
+    // interleaved rounds, the order turning from round to round: each ratio is taken within its round
+    const logs = ['none', 'csv', 'csv.gz'] as const;
+    const runs = new Map<YearCallsResult['log'], YearCallsResult[]>(logs.map((l) => [l, []]));
+    for (let i = 0; i < rounds; i++) {
+      for (let j = 0; j < logs.length; j++) {
+        const log = logs[(i + j) % logs.length];
+        runs.get(log)!.push((await inChild(`calls:${log}`)) as unknown as YearCallsResult);
+      }
+    }
     const rates = (await inChild('calls:rates')) as unknown as Awaited<ReturnType<typeof writerRates>>;
-    for (const l of callsLines(years, rates)) console.log(l);
+    for (const l of callsLines(runs, rates)) console.log(l);
   }
 }
 

@@ -21,6 +21,7 @@ import { reportShape, runReplication } from '../simulate.js';
 import { CallRowEncoder } from '../study/CallRowEncoder.js';
 import { callsFileName, type CallsFormat } from '../study/callsFormat.js';
 import { executeJob } from '../study/jobs.js';
+import { median } from './rounds.js';
 
 /** A year with or without the log: what one child process measures. */
 export interface YearCallsResult {
@@ -76,18 +77,24 @@ export async function writerRates(): Promise<{ rows: number; encoderRowsPerCpuSe
   return { rows: calls.length, encoderRowsPerCpuSecond: (rounds * calls.length) / encoderCpu, fastCsvRowsPerCpuSecond: calls.length / fastCsvCpu };
 }
 
-/** The case's lines for the bench's output, from the children's results. */
-export function callsLines(years: readonly YearCallsResult[], rates: Awaited<ReturnType<typeof writerRates>>): string[] {
-  const none = years.find((y) => y.log === 'none')!;
-  const lines = years.map((y) =>
-    [
-      `  year, log: ${y.log}`.padEnd(32),
-      `${y.cpuSeconds.toFixed(1)} s CPU`.padStart(14),
-      `${(y.cpuSeconds / none.cpuSeconds).toFixed(2)}x the year without`.padStart(26),
-      `${(y.bytes / 1e6).toFixed(0)} MB written`.padStart(16),
-      `peak ${y.peakRssMb.toFixed(0)} MB`.padStart(14),
-    ].join('  '),
-  );
+/**
+ * The case's lines for the bench's output, from the children's results: for each log, round by
+ * round in the same order (each round ran the three in turn), the CPU range, and the median over
+ * rounds of its CPU over the year without a log in the same round.
+ */
+export function callsLines(runs: ReadonlyMap<YearCallsResult['log'], readonly YearCallsResult[]>, rates: Awaited<ReturnType<typeof writerRates>>): string[] {
+  const none = runs.get('none')!;
+  const lines = [...runs].map(([log, ys]) => {
+    const cpu = ys.map((y) => y.cpuSeconds);
+    const ratio = median(ys.map((y, i) => y.cpuSeconds / none[i].cpuSeconds));
+    return [
+      `  year, log: ${log}`.padEnd(24),
+      `${Math.min(...cpu).toFixed(1)}-${Math.max(...cpu).toFixed(1)} s CPU`.padStart(18),
+      `${ratio.toFixed(2)}x the year without (median of ${ys.length})`.padStart(40),
+      `${(ys[0].bytes / 1e6).toFixed(0)} MB written`.padStart(16),
+      `peak ${Math.max(...ys.map((y) => y.peakRssMb)).toFixed(0)} MB`.padStart(14),
+    ].join('  ');
+  });
   lines.push(
     `  writer alone (${rates.rows.toLocaleString('en-GB')} rows): byte writer ${(rates.encoderRowsPerCpuSecond / 1e6).toFixed(2)}M rows per CPU-second, ` +
       `fast-csv ${(rates.fastCsvRowsPerCpuSecond / 1e6).toFixed(2)}M (${(rates.encoderRowsPerCpuSecond / rates.fastCsvRowsPerCpuSecond).toFixed(1)}x)`,
