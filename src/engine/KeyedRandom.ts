@@ -54,9 +54,22 @@ export class KeyedRandom {
   constructor(replicationSeed: number) {
     this.seedMix = fmix32((replicationSeed ^ 0x5bd1e995) >>> 0);
     this.next = () => {
-      // all arithmetic mod 2^32: signed words give the unsigned ones' bits
-      const h = fmix32i((this.stream + Math.imul(++this.j, GOLDEN)) | 0);
-      return (fmix32i(h ^ this.w1) >>> 0) / TWO_32;
+      // all arithmetic mod 2^32: signed words give the unsigned ones' bits. fmix32i twice,
+      // written out: V8 did not inline the calls in the journey's larger functions (its
+      // inlining budget spent), and a call cost more than the finaliser itself
+      let h = (this.stream + Math.imul(++this.j, GOLDEN)) | 0;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      h ^= this.w1;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      return (h >>> 0) / TWO_32;
     };
   }
 
@@ -80,7 +93,13 @@ export class KeyedRandom {
       this.w0 = this.block[0];
       this.w1 = this.block[1];
     }
-    this.stream = fmix32i(this.w0 ^ purpose);
+    // fmix32i(w0 ^ purpose), written out as in `next`
+    let h = this.w0 ^ purpose;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    this.stream = h ^ (h >>> 16);
     this.j = 0;
     return this.next;
   }
