@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+/**
+ * Instructions per JavaScript function, counted by Valgrind's callgrind, for a run of Node
+ * under it: a profile that repeats run after run on a noisy machine, where timings do not.
+ *
+ * Callgrind counts every instruction but cannot name V8's compiled code; Node's
+ * `--perf-basic-prof` writes where each compiled function lies (/tmp/perf-PID.map). This joins
+ * the two. Given two runs of different lengths (say 300k and 900k calls), it prints the
+ * difference per call, so start-up and compiling cancel out.
+ *
+ *   valgrind --tool=callgrind --dump-instr=yes --callgrind-out-file=/tmp/short.out \
+ *     node --single-threaded --perf-basic-prof dist/bench/bench.js --case model:300000:50
+ *   (the same for 900000 into /tmp/long.out)
+ *   node scripts/jit-instructions.mjs /tmp/short.out /tmp/perf-PID1.map [/tmp/long.out /tmp/perf-PID2.map 600000]
+ *
+ * With one pair it prints each function's instructions; with two and a count, the long run's
+ * minus the short one's, divided by the count. Functions V8 inlined are counted in the function
+ * they were inlined into. Why by hand: callgrind_annotate cannot read V8's map, and no
+ * maintained package joins the two.
+ */
+import { readFileSync } from 'node:fs';
+
+/** Instructions by function name: JIT code named from the perf map, native code by callgrind's own name. */
+function instructionsByFunction(callgrindFile, perfMapFile) {
+  const ranges = readFileSync(perfMapFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [start, size, ...name] = line.split(' ');
+      return { start: parseInt(start, 16), end: parseInt(start, 16) + parseInt(size, 16), name: name.join(' ') };
+    })
+    .sort((a, b) => a.start - b.start);
+  const find = (addr) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid].start <= addr) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && addr < ranges[hi].end ? ranges[hi].name : undefined;
+  };
+  const names = new Map(); // callgrind's compressed names: (id) name
+  const byFunction = new Map();
+  let fn = '';
+  let addr = 0;
+  let skipNext = false;
+  for (const line of readFileSync(callgrindFile, 'utf8').split('\n')) {
+    if (line.startsWith('fn=')) {
+      const m = /^fn=\((\d+)\)(?: (.*))?$/.exec(line);
+      if (m) {
+        if (m[2] !== undefined) names.set(m[1], m[2]);
+        fn = names.get(m[1]) ?? `(${m[1]})`;
+      } else fn = line.slice(3);
+      continue;
+    }
+    if (line.startsWith('cfn=')) {
+      const m = /^cfn=\((\d+)\) (.*)$/.exec(line); // a called function's name may be given here first
+      if (m) names.set(m[1], m[2]);
+      continue;
+    }
+    if (line.startsWith('calls=')) {
+      skipNext = true; // the next cost line is the call's inclusive cost, not this function's own
+      continue;
+    }
+    const c = line[0];
+    if (!(c === '+' || c === '-' || c === '*' || (c >= '0' && c <= '9'))) continue;
+    const parts = line.split(' ');
+    const p = parts[0];
+    if (p.startsWith('0x')) addr = parseInt(p, 16);
+    else if (p[0] === '+') addr += Number(p.slice(1));
+    else if (p[0] === '-') addr -= Number(p.slice(1));
+    else if (p !== '*') addr = Number(p);
+    if (skipNext) {
+      skipNext = false;
+      continue;
+    }
+    if (parts.length < 3) continue; // positions "instr line", then the Ir count
+    const ir = Number(parts[2]);
+    const name = find(addr) ?? `native ${fn}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ir);
+  }
+  return byFunction;
+}
+
+function main(argv) {
+  if (argv.length !== 2 && argv.length !== 5) {
+    console.error('usage: jit-instructions.mjs CALLGRIND_OUT PERF_MAP [LONG_CALLGRIND_OUT LONG_PERF_MAP COUNT]');
+    process.exitCode = 1;
+    return;
+  }
+  const short = instructionsByFunction(argv[0], argv[1]);
+  let rows;
+  let unit;
+  if (argv.length === 5) {
+    const long = instructionsByFunction(argv[2], argv[3]);
+    const count = Number(argv[4]);
+    if (!(count > 0)) {
+      console.error(`jit-instructions: COUNT must be a number above 0, got ${argv[4]}`);
+      process.exitCode = 1;
+      return;
+    }
+    rows = [...new Set([...short.keys(), ...long.keys()])].map((k) => [k, ((long.get(k) ?? 0) - (short.get(k) ?? 0)) / count]);
+    unit = 'per unit of the difference';
+  } else {
+    rows = [...short];
+    unit = 'in all';
+  }
+  rows.sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((s, [, v]) => s + v, 0);
+  console.log(`instructions ${unit}: ${total.toFixed(0)}`);
+  for (const [name, v] of rows.slice(0, 40)) console.log(`${v.toFixed(1).padStart(12)}  ${(100 * v / total).toFixed(1).padStart(5)}%  ${name.slice(0, 110)}`);
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (err) {
+  if (err?.code !== 'ENOENT' && err?.code !== 'EISDIR') throw err;
+  console.error(`jit-instructions: cannot read ${err.path}`);
+  process.exitCode = 1;
+}
