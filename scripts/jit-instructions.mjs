@@ -108,6 +108,11 @@ function main(argv) {
   }
   rows.sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((s, [, v]) => s + v, 0);
+  // code callgrind can only name by its address is compiled code the map does not list: a map from another run
+  const unnamed = rows.filter(([name]) => /^native 0x[0-9a-f]+$/.test(name)).reduce((s, [, v]) => s + v, 0);
+  if (unnamed > 0.05 * total) {
+    console.error(`jit-instructions: ${((100 * unnamed) / total).toFixed(0)}% of the instructions are in code no map names: is each map from its own run (perf-PID.map, PID the run's)?`);
+  }
   console.log(`instructions ${unit}: ${total.toFixed(0)}`);
   for (const [name, v] of rows.slice(0, 40)) console.log(`${v.toFixed(1).padStart(12)}  ${(100 * v / total).toFixed(1).padStart(5)}%  ${name.slice(0, 110)}`);
 }
