@@ -52,6 +52,24 @@ describe('the hot loop allocates little', () => {
     expect(bytes / cycles).toBeLessThan(10);
   });
 
+  it('a long idle line that slides along allocates nothing (a ring, not an array grown at one end and copied down)', async () => {
+    const group = new HandlerGroup(0, 'g');
+    const handlers = Array.from({ length: 1_500 }, () => new Handler(group, null, ''));
+    for (const h of handlers) {
+      h.onDuty = true;
+      group.pushIdle(h);
+    }
+    // the longest idle answers and, done, joins the end of the line: the line slides along
+    const cycle = () => group.pushIdle(group.popIdle()!);
+    for (let i = 0; i < 20_000; i++) cycle(); // warm up
+    const cycles = 300_000;
+    const bytes = await allocated(() => {
+      for (let i = 0; i < cycles; i++) cycle();
+    });
+    // before: the array grew at its end and was sliced down every 1,500 cycles (tens of bytes a cycle)
+    expect(bytes / cycles).toBeLessThan(4);
+  });
+
   it("the benchmark's heavy case allocates under 90 bytes a call (it was 118-143; 38-59 now)", async () => {
     const hours = 300_000 / 3800;
     const { scenario, problems } = validateScenario({

@@ -20,14 +20,16 @@ export class HandlerGroup {
   busyArea = 0;
   private areaAt = 0;
 
-  // The idle line: entries idleFirst .. idleEnd - 1 of two arrays that only ever grow. Emptying
-  // it resets the two indices and keeps the arrays: setting an array's length to 0 drops its
-  // storage, and the next handlers to fall idle would allocate it again (with few handlers the
-  // line empties every few calls, and that was most of what a call allocated).
-  private idle: (Handler | undefined)[] = [];
-  private idleEpochs: number[] = [];
+  // The idle line: a ring of handlers (capacity a power of two, grown when full), with the
+  // epoch each joined with. Not an array pushed at one end and taken from the other: with
+  // thousands of handlers that array kept growing and was copied down again, a growth and a
+  // copy of up to a few thousand entries every few hundred calls (with 5,000 handlers, some
+  // 1.5 first-level and 0.9 second-level cache misses a call, in cachegrind).
+  private idle: (Handler | undefined)[] = new Array<Handler | undefined>(16).fill(undefined);
+  /** Epochs can pass 2^31 in a long run: doubles, exact to 2^53. */
+  private idleEpochs = new Float64Array(16);
   private idleFirst = 0;
-  private idleEnd = 0;
+  private idleCount = 0;
 
   constructor(
     readonly index: number,
@@ -58,36 +60,39 @@ export class HandlerGroup {
   /** A handler with nothing to answer waits, longest-idle first. */
   pushIdle(h: Handler): void {
     h.idleEpoch++;
-    if (this.idleEnd === this.idle.length) {
-      this.idle.push(h);
-      this.idleEpochs.push(h.idleEpoch);
-    } else {
-      this.idle[this.idleEnd] = h;
-      this.idleEpochs[this.idleEnd] = h.idleEpoch;
-    }
-    this.idleEnd++;
+    if (this.idleCount === this.idle.length) this.growIdle();
+    const i = (this.idleFirst + this.idleCount) & (this.idle.length - 1);
+    this.idle[i] = h;
+    this.idleEpochs[i] = h.idleEpoch;
+    this.idleCount++;
   }
 
   /** The longest-idle handler still free, or undefined. Stale entries are skipped (lazy removal). */
   popIdle(): Handler | undefined {
-    while (this.idleFirst < this.idleEnd) {
-      const i = this.idleFirst++;
+    while (this.idleCount > 0) {
+      const i = this.idleFirst;
       const h = this.idle[i]!;
       const epoch = this.idleEpochs[i];
       this.idle[i] = undefined; // the line no longer holds it
-      if (this.idleFirst === this.idleEnd) {
-        this.idleFirst = 0;
-        this.idleEnd = 0;
-      } else if (this.idleFirst >= 1024 && this.idleFirst * 2 > this.idleEnd) {
-        // the live part alone, once per thousand handlers taken at least (a slice is a copy of
-        // memory; copyWithin on an array of objects went element by element, far slower)
-        this.idle = this.idle.slice(this.idleFirst, this.idleEnd);
-        this.idleEpochs = this.idleEpochs.slice(this.idleFirst, this.idleEnd);
-        this.idleEnd -= this.idleFirst;
-        this.idleFirst = 0;
-      }
+      this.idleFirst = (i + 1) & (this.idle.length - 1);
+      this.idleCount--;
       if (epoch === h.idleEpoch && h.onDuty && !h.busy) return h;
     }
     return undefined;
+  }
+
+  /** Twice the room, the line's entries first to last at its start. */
+  private growIdle(): void {
+    const n = this.idle.length;
+    const idle = new Array<Handler | undefined>(2 * n).fill(undefined);
+    const epochs = new Float64Array(2 * n);
+    for (let k = 0; k < n; k++) {
+      const j = (this.idleFirst + k) & (n - 1);
+      idle[k] = this.idle[j];
+      epochs[k] = this.idleEpochs[j];
+    }
+    this.idle = idle;
+    this.idleEpochs = epochs;
+    this.idleFirst = 0;
   }
 }
