@@ -7,6 +7,8 @@ import type { Call } from '../src/model/Call.js';
 import type { CallRecord } from '../src/model/records.js';
 import type { RosterChange } from '../src/model/roster/RosterChange.js';
 import { loadScenario, parseOverride, type Scenario } from '../src/scenario/load.js';
+import { KeyedRandom } from '../src/engine/KeyedRandom.js';
+import { replicationSeed } from '../src/engine/rng.js';
 import { simulate } from '../src/simulate.js';
 
 const oneDay = ['horizon.days=1', 'horizon.warmup_days=0'].map(parseOverride);
@@ -23,9 +25,19 @@ function run(scenario: Scenario, seed = 5): { calls: Call[]; roster: RosterChang
 
 const callerKey = (c: CallRecord) => `${c.origin}#${c.serial}/${c.attempt}`;
 
-/** Everything drawn for a caller on arrival (handling only where neither run redirected the call). */
+/**
+ * The two uniforms that decide what the caller does after hanging up (`retry` draws them then,
+ * from the caller's key and the contact type's `retry` purpose), as drawn in a run of `seed`.
+ */
+function retryDraws(c: Call, seed: number): number[] | null {
+  if (c.type.abandon === null) return null;
+  const rng = new KeyedRandom(replicationSeed(seed, 0)).at(c.from.key, c.serial, c.attempt, c.type.purposes.retry);
+  return [rng(), rng()];
+}
+
+/** Everything drawn for a caller (handling only where neither run redirected the call). */
 function draws(c: Call, withHandling: boolean): unknown[] {
-  return [c.contact, c.source, c.trueGrade, c.patienceSeconds, c.btLegSeconds, c.misgradeU, c.underGradeU, c.retryU, c.callBackU, withHandling ? c.baseHandlingSeconds : null];
+  return [c.contact, c.source, c.trueGrade, c.patienceSeconds, c.btLegSeconds, c.misgradeU, c.underGradeU, retryDraws(c, 5), withHandling ? c.baseHandlingSeconds : null];
 }
 
 describe('common random numbers across the two MetCC scenarios', () => {

@@ -6,49 +6,64 @@ import type { Origin } from './arrivals/Origin.js';
 /**
  * Call: one call on its journey: arrive (BT connects it), reach the force's queue, wait (or hang
  * up), be answered and graded, be handled, end. Everything random about the caller is drawn when
- * it arrives (see `arrive`) and kept here; the model fills in what happens to it while it is in
+ * it arrives (see `arrive`) and kept here (but the uniforms for what a caller who hangs up does
+ * next, drawn when they hang up: `retry`); the model fills in what happens to it while it is in
  * the system and emits it, as a `CallRecord`, once it has ended. After that nothing changes it,
  * unless the run recycles its calls (`Centre.recycle`): then, once nothing names it any more
  * (`refs`), it is reset for a later caller, and a consumer must read it while it is handed on.
  *
- * Its twelve times and draws (doubles) live side by side in a shared Float64Array, 16 slots a
- * call, not in the object: V8 would box each double field in a heap number of its own,
+ * Its eight times and draws (doubles) live side by side in a shared Float64Array, 8 slots (64
+ * bytes) a call, not in the object: V8 would box each double field in a heap number of its own,
  * scattered over the heap, so a call would span a dozen scattered cache lines instead of a few
- * adjacent ones (its object, and its 128 bytes of doubles). With thousands of calls in hand at
+ * adjacent ones (its object, and its 64 bytes of doubles). With thousands of calls in hand at
  * once (5,000 handlers) those misses were most of the extra cost per call. The accessors below
- * read and write them. So a call's own fields hold none of its times: copy a record field by
+ * read and write them; the answer time and the time it joined the queue are worked out from
+ * them, the same doubles as the sums the model once stored (kept, they were 16 bytes more a call). So a call's own fields hold none of its times: copy a record field by
  * field (`{ ...call }`, `structuredClone` or `toEqual` between two calls see none of them).
  */
-const STRIDE = 16;
-/** Calls per chunk of doubles: a chunk is 128 KiB and lives as long as any call in it. */
+const STRIDE = 8;
+/** Calls per chunk of doubles: a chunk is 64 KiB and lives as long as any call in it. */
 const CHUNK_CALLS = 1024;
 let chunk = new Float64Array(STRIDE * CHUNK_CALLS);
 let chunkUsed = 0;
 
-// the doubles' places within a call's 16 (the first eight are what release and the tally read)
+// the doubles' places within a call's 8 (the first four are what release and the tally read)
 const ARRIVED_AT = 0;
 const ANSWERED_AT = 1;
 const ENDED_AT = 2;
-const WAIT_SECONDS = 3;
-const QUEUED_AT = 4;
-const BT_LEG_SECONDS = 5;
-const BASE_HANDLING_SECONDS = 6;
-const PATIENCE_SECONDS = 7;
-const MISGRADE_U = 8;
-const UNDER_GRADE_U = 9;
-const RETRY_U = 10;
-const CALL_BACK_U = 11;
+const BT_LEG_SECONDS = 3;
+const BASE_HANDLING_SECONDS = 4;
+const PATIENCE_SECONDS = 5;
+const MISGRADE_U = 6;
+const UNDER_GRADE_U = 7;
 
 // The fields' initial values below are what `reset` writes again for a reused call: declared
 // with a value of their own type (never a bare declaration, which TypeScript's class fields
 // would start as undefined, making V8 keep them untyped).
 export class Call implements CallRecord {
+  // The fields a release reads and writes come first (its doubles, the handler, the outcome, the
+  // references, and `waiting`, which a lapsed hang-up or a queue's lazy removal reads): Node's V8
+  // keeps every field in 8 bytes (no pointer compression), a call's object spans some four
+  // cache lines, and with thousands of handlers the call a release ends has seldom been touched
+  // since it was answered; together they fall in one line or two.
   /** The chunk holding this call's doubles, and where they start in it. */
   private readonly doubles: Float64Array;
   private readonly base: number;
+  /**
+   * What still names the call: its pending calendar events, its queue entries, pending retries,
+   * and 1 from arrival until it has ended and been handed on (`journey/refs.ts`).
+   */
+  refs = 1;
+  /** Still waiting (false once answered or abandoned: lazy removal from the queue). */
+  waiting = true;
+  /** The handler answering it, while it is being handled. */
+  handler: Handler | null = null;
+  outcome: Outcome = 'abandoned';
+  type: ContactType;
+  /** In its contact type's queue, waiting for a handler (not on the BT leg, not answered). */
+  inQueue = false;
   replication = 0;
   callId = 0;
-  type: ContactType;
   counted = false;
   source: CallSource = 'new';
   redialOf = 0;
@@ -56,26 +71,14 @@ export class Call implements CallRecord {
   from: Origin;
   serial = 0;
   attempt = 0;
-  outcome: Outcome = 'abandoned';
   handlerGroup = '';
   assignedGrade = -1;
   handlerLevel = -1;
   shift = '';
-  /** Still waiting (false once answered or abandoned: lazy removal from the queue). */
-  waiting = true;
-  /** In its contact type's queue, waiting for a handler (not on the BT leg, not answered). */
-  inQueue = false;
-  /** The handler answering it, while it is being handled. */
-  handler: Handler | null = null;
   // the caller's draws, made on arrival (see `arrive`)
   trueGrade = -1;
   /** Recognised as having no policing purpose and redirected (graded 'none' without error). */
   redirected = false;
-  /**
-   * What still names the call: its pending calendar events, its queue entries, pending retries,
-   * and 1 from arrival until it has ended and been handed on (`journey/refs.ts`).
-   */
-  refs = 1;
 
   constructor(replication: number, callId: number, type: ContactType, arrivedAt: number, counted: boolean, source: CallSource, redialOf: number, from: Origin, serial: number, attempt: number) {
     if (chunkUsed === CHUNK_CALLS) {
@@ -116,15 +119,11 @@ export class Call implements CallRecord {
     d[b + ARRIVED_AT] = arrivedAt;
     d[b + ANSWERED_AT] = NaN;
     d[b + ENDED_AT] = NaN;
-    d[b + WAIT_SECONDS] = NaN;
-    d[b + QUEUED_AT] = arrivedAt;
     d[b + BT_LEG_SECONDS] = 0;
     d[b + BASE_HANDLING_SECONDS] = 0;
     d[b + PATIENCE_SECONDS] = Infinity;
     d[b + MISGRADE_U] = 1;
     d[b + UNDER_GRADE_U] = 1;
-    d[b + RETRY_U] = 1;
-    d[b + CALL_BACK_U] = 1;
     return this;
   }
 
@@ -144,18 +143,16 @@ export class Call implements CallRecord {
   set endedAt(v: number) {
     this.doubles[this.base + ENDED_AT] = v;
   }
+  /** Answer time (answeredAt - arrivedAt), or time to hang up (endedAt - arrivedAt); NaN until either. */
   get waitSeconds(): number {
-    return this.doubles[this.base + WAIT_SECONDS];
+    const d = this.doubles;
+    const b = this.base;
+    const answeredAt = d[b + ANSWERED_AT];
+    return (answeredAt === answeredAt ? answeredAt : d[b + ENDED_AT]) - d[b + ARRIVED_AT];
   }
-  set waitSeconds(v: number) {
-    this.doubles[this.base + WAIT_SECONDS] = v;
-  }
-  /** When it joined the force's queue (after any BT connect leg). */
+  /** When it reached the force's queue (after any BT connect leg). */
   get queuedAt(): number {
-    return this.doubles[this.base + QUEUED_AT];
-  }
-  set queuedAt(v: number) {
-    this.doubles[this.base + QUEUED_AT] = v;
+    return this.doubles[this.base + ARRIVED_AT] + this.doubles[this.base + BT_LEG_SECONDS];
   }
   get btLegSeconds(): number {
     return this.doubles[this.base + BT_LEG_SECONDS];
@@ -188,19 +185,6 @@ export class Call implements CallRecord {
   }
   set underGradeU(v: number) {
     this.doubles[this.base + UNDER_GRADE_U] = v;
-  }
-  /** Uniforms that decide, after a hang-up, redial or switch (cumulative probabilities) and, failing both, a call-back. */
-  get retryU(): number {
-    return this.doubles[this.base + RETRY_U];
-  }
-  set retryU(v: number) {
-    this.doubles[this.base + RETRY_U] = v;
-  }
-  get callBackU(): number {
-    return this.doubles[this.base + CALL_BACK_U];
-  }
-  set callBackU(v: number) {
-    this.doubles[this.base + CALL_BACK_U] = v;
   }
 
   get contact(): string {

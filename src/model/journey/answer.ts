@@ -17,7 +17,6 @@ export function answer(c: Centre, call: Call, h: Handler): void {
   c.counts.answers++;
   stopWaiting(c, call);
   call.answeredAt = now;
-  call.waitSeconds = now - call.arrivedAt;
   call.handler = h;
   call.handlerGroup = h.group.name;
   call.shift = h.shift;

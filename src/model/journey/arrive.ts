@@ -14,8 +14,9 @@ const NONE_GRADE = GRADES.indexOf('none');
  * arrive: a call of `type` starts now (BT connects it). Everything random about the caller is
  * drawn here, each from its own purpose, keyed by who is calling (origin, serial, attempt): true
  * grade, redirect, base handling time, patience, immediate hang-up, BT leg, and the uniforms
- * that later decide a misgrade and, after a hang-up, a redial, a switch or a call-back. A draw a
- * rule does not need is not made, and that shifts nothing: every draw is keyed, none sequential.
+ * that later decide a misgrade. (What a caller does after hanging up is drawn when they do, by
+ * `retry`, from the same key.) A draw a rule does not need is not made, and that shifts nothing:
+ * every draw is keyed, none sequential.
  *
  * Then the call rides the BT leg (hanging up on it if patience is shorter) or reaches the force.
  */
@@ -53,14 +54,8 @@ export function arrive(c: Centre, type: ContactType, source: CallSource, redialO
     const rng = keyed.at(o, serial, attempt, p.hangUp);
     if (rng() < type.hangUp.share) call.patienceSeconds = Math.min(call.patienceSeconds, rng() * type.hangUp.withinSeconds);
   }
-  if (type.abandon !== null) {
-    const rng = keyed.at(o, serial, attempt, p.retry);
-    call.retryU = rng();
-    call.callBackU = rng();
-  }
   if (type.btConnect !== null) {
     call.btLegSeconds = type.btConnect.sample(keyed.at(o, serial, attempt, p.btConnect));
-    call.queuedAt = now + call.btLegSeconds;
     hold(call);
     if (call.patienceSeconds < call.btLegSeconds) c.calendar.schedule(now + call.patienceSeconds, c.on.patienceEnds, call); // hangs up on the BT leg
     else c.calendar.schedule(call.queuedAt, c.on.reachesForce, call);

@@ -14,7 +14,6 @@ export function renege(c: Centre, call: Call): void {
   c.counts.abandonments++;
   stopWaiting(c, call);
   call.endedAt = now;
-  call.waitSeconds = now - call.arrivedAt;
   call.outcome = 'abandoned';
   c.inSystem--;
   handOnLater(c, call);
