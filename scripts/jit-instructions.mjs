@@ -14,14 +14,17 @@
  *   node scripts/jit-instructions.mjs /tmp/short.out /tmp/perf-PID1.map [/tmp/long.out /tmp/perf-PID2.map 600000]
  *
  * With one pair it prints each function's instructions; with two and a count, the long run's
- * minus the short one's, divided by the count. Functions V8 inlined are counted in the function
+ * minus the short one's, divided by the count. `--events D1mr,D1mw` counts those events instead
+ * of instructions (summed), from a run with `--cache-sim=yes`: cache misses by function. Add
+ * `--LL=1310720,20,64` to valgrind to simulate this machine's 1.25 MB L2 as the last level, so
+ * DLmr,DLmw count L2 misses (its default last level is the 48 MB L3). Functions V8 inlined are counted in the function
  * they were inlined into. Why by hand: callgrind_annotate cannot read V8's map, and no
  * maintained package joins the two.
  */
 import { readFileSync } from 'node:fs';
 
 /** Instructions by function name: JIT code named from the perf map, native code by callgrind's own name. */
-function instructionsByFunction(callgrindFile, perfMapFile) {
+function instructionsByFunction(callgrindFile, perfMapFile, events) {
   const ranges = readFileSync(perfMapFile, 'utf8')
     .split('\n')
     .filter(Boolean)
@@ -45,7 +48,17 @@ function instructionsByFunction(callgrindFile, perfMapFile) {
   let fn = '';
   let addr = 0;
   let skipNext = false;
+  let columns = [0]; // the counted events' places among the cost columns
   for (const line of readFileSync(callgrindFile, 'utf8').split('\n')) {
+    if (line.startsWith('events:')) {
+      const names = line.slice(7).trim().split(' ');
+      columns = events.map((e) => {
+        const i = names.indexOf(e);
+        if (i < 0) throw new InputError(`${callgrindFile} has no event ${e} (it has ${names.join(', ')}; cache misses need valgrind's --cache-sim=yes)`);
+        return i;
+      });
+      continue;
+    }
     if (line.startsWith('fn=')) {
       const m = /^fn=\((\d+)\)(?: (.*))?$/.exec(line);
       if (m) {
@@ -76,24 +89,35 @@ function instructionsByFunction(callgrindFile, perfMapFile) {
       continue;
     }
     if (parts.length < 3) continue; // positions "instr line", then the Ir count
-    const ir = Number(parts[2]);
+    let ir = 0;
+    for (const j of columns) ir += Number(parts[2 + j] ?? 0); // trailing zero counts may be left out
     const name = find(addr) ?? `native ${fn}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + ir);
   }
   return byFunction;
 }
 
-function main(argv) {
+class InputError extends Error {}
+
+function main(args) {
+  let events = ['Ir'];
+  const e = args.indexOf('--events');
+  if (e >= 0) {
+    events = (args[e + 1] ?? '').split(',').filter(Boolean);
+    if (events.length === 0) throw new InputError('--events expects event names, such as D1mr,D1mw');
+    args = [...args.slice(0, e), ...args.slice(e + 2)];
+  }
+  const argv = args;
   if (argv.length !== 2 && argv.length !== 5) {
-    console.error('usage: jit-instructions.mjs CALLGRIND_OUT PERF_MAP [LONG_CALLGRIND_OUT LONG_PERF_MAP COUNT]');
+    console.error('usage: jit-instructions.mjs [--events Ir|D1mr,D1mw|DLmr,DLmw...] CALLGRIND_OUT PERF_MAP [LONG_CALLGRIND_OUT LONG_PERF_MAP COUNT]');
     process.exitCode = 1;
     return;
   }
-  const short = instructionsByFunction(argv[0], argv[1]);
+  const short = instructionsByFunction(argv[0], argv[1], events);
   let rows;
   let unit;
   if (argv.length === 5) {
-    const long = instructionsByFunction(argv[2], argv[3]);
+    const long = instructionsByFunction(argv[2], argv[3], events);
     const count = Number(argv[4]);
     if (!(count > 0)) {
       console.error(`jit-instructions: COUNT must be a number above 0, got ${argv[4]}`);
@@ -113,14 +137,15 @@ function main(argv) {
   if (unnamed > 0.05 * total) {
     console.error(`jit-instructions: ${((100 * unnamed) / total).toFixed(0)}% of the instructions are in code no map names: is each map from its own run (perf-PID.map, PID the run's)?`);
   }
-  console.log(`instructions ${unit}: ${total.toFixed(0)}`);
-  for (const [name, v] of rows.slice(0, 40)) console.log(`${v.toFixed(1).padStart(12)}  ${(100 * v / total).toFixed(1).padStart(5)}%  ${name.slice(0, 110)}`);
+  console.log(`${events.join(' + ')} ${unit}: ${total.toFixed(events[0] === 'Ir' ? 0 : 2)}`);
+  for (const [name, v] of rows.slice(0, 40)) console.log(`${v.toFixed(events[0] === 'Ir' ? 1 : 2).padStart(12)}  ${(100 * v / total).toFixed(1).padStart(5)}%  ${name.slice(0, 110)}`);
 }
 
 try {
   main(process.argv.slice(2));
 } catch (err) {
-  if (err?.code !== 'ENOENT' && err?.code !== 'EISDIR') throw err;
-  console.error(`jit-instructions: cannot read ${err.path}`);
+  if (err instanceof InputError) console.error(`jit-instructions: ${err.message}`);
+  else if (err?.code === 'ENOENT' || err?.code === 'EISDIR') console.error(`jit-instructions: cannot read ${err.path}`);
+  else throw err;
   process.exitCode = 1;
 }
