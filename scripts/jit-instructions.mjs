@@ -49,8 +49,18 @@ function instructionsByFunction(callgrindFile, perfMapFile, events) {
   let addr = 0;
   let skipNext = false;
   let columns = [0]; // the counted events' places among the cost columns
+  let sawEvents = false;
+  let positions = 0; // the position columns before the costs ("instr line": 2)
   for (const line of readFileSync(callgrindFile, 'utf8').split('\n')) {
+    if (line.startsWith('positions:')) {
+      const names = line.slice(10).trim().split(' ');
+      if (!names.includes('instr')) throw new InputError(`${callgrindFile} has no instruction addresses: run callgrind with --dump-instr=yes`);
+      positions = names.length;
+      continue;
+    }
     if (line.startsWith('events:')) {
+      sawEvents = true;
+      if (positions === 0) throw new InputError(`${callgrindFile} has no instruction addresses: run callgrind with --dump-instr=yes`);
       const names = line.slice(7).trim().split(' ');
       columns = events.map((e) => {
         const i = names.indexOf(e);
@@ -88,12 +98,13 @@ function instructionsByFunction(callgrindFile, perfMapFile, events) {
       skipNext = false;
       continue;
     }
-    if (parts.length < 3) continue; // positions "instr line", then the Ir count
+    if (parts.length <= positions) continue; // the positions ("instr line"), then the counts
     let ir = 0;
-    for (const j of columns) ir += Number(parts[2 + j] ?? 0); // trailing zero counts may be left out
+    for (const j of columns) ir += Number(parts[positions + j] ?? 0); // trailing zero counts may be left out
     const name = find(addr) ?? `native ${fn}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + ir);
   }
+  if (!sawEvents) throw new InputError(`${callgrindFile} is not a callgrind output file (no events: line)`);
   return byFunction;
 }
 
@@ -134,8 +145,9 @@ function main(args) {
   const total = rows.reduce((s, [, v]) => s + v, 0);
   // code callgrind can only name by its address is compiled code the map does not list: a map from another run
   const unnamed = rows.filter(([name]) => /^native 0x[0-9a-f]+$/.test(name)).reduce((s, [, v]) => s + v, 0);
+  if (!(total > 0)) throw new InputError(`no ${events.join(' + ')} counted${argv.length === 5 ? ' in the difference of the two runs' : ''}`);
   if (unnamed > 0.05 * total) {
-    console.error(`jit-instructions: ${((100 * unnamed) / total).toFixed(0)}% of the instructions are in code no map names: is each map from its own run (perf-PID.map, PID the run's)?`);
+    console.error(`jit-instructions: ${((100 * unnamed) / total).toFixed(0)}% of the counts are in code no map names: is each map from its own run (perf-PID.map, PID the run's)?`);
   }
   console.log(`${events.join(' + ')} ${unit}: ${total.toFixed(events[0] === 'Ir' ? 0 : 2)}`);
   for (const [name, v] of rows.slice(0, 40)) console.log(`${v.toFixed(events[0] === 'Ir' ? 1 : 2).padStart(12)}  ${(100 * v / total).toFixed(1).padStart(5)}%  ${name.slice(0, 110)}`);
