@@ -7,8 +7,6 @@ import type { Call } from '../src/model/Call.js';
 import type { CallRecord } from '../src/model/records.js';
 import type { RosterChange } from '../src/model/roster/RosterChange.js';
 import { loadScenario, parseOverride, type Scenario } from '../src/scenario/load.js';
-import { KeyedRandom } from '../src/engine/KeyedRandom.js';
-import { replicationSeed } from '../src/engine/rng.js';
 import { simulate } from '../src/simulate.js';
 
 const oneDay = ['horizon.days=1', 'horizon.warmup_days=0'].map(parseOverride);
@@ -25,19 +23,15 @@ function run(scenario: Scenario, seed = 5): { calls: Call[]; roster: RosterChang
 
 const callerKey = (c: CallRecord) => `${c.origin}#${c.serial}/${c.attempt}`;
 
-/**
- * The two uniforms that decide what the caller does after hanging up (`retry` draws them then,
- * from the caller's key and the contact type's `retry` purpose), as drawn in a run of `seed`.
- */
-function retryDraws(c: Call, seed: number): number[] | null {
-  if (c.type.abandon === null) return null;
-  const rng = new KeyedRandom(replicationSeed(seed, 0)).at(c.from.key, c.serial, c.attempt, c.type.purposes.retry);
-  return [rng(), rng()];
+/** Everything drawn for a caller on arrival (handling only where neither run redirected the call). */
+function draws(c: Call, withHandling: boolean): unknown[] {
+  return [c.contact, c.source, c.trueGrade, c.patienceSeconds, c.btLegSeconds, c.misgradeU, c.underGradeU, withHandling ? c.baseHandlingSeconds : null];
 }
 
-/** Everything drawn for a caller (handling only where neither run redirected the call). */
-function draws(c: Call, withHandling: boolean): unknown[] {
-  return [c.contact, c.source, c.trueGrade, c.patienceSeconds, c.btLegSeconds, c.misgradeU, c.underGradeU, retryDraws(c, 5), withHandling ? c.baseHandlingSeconds : null];
+/** What followed each call that hung up, by its id: the repeat contact's source, contact type and delay after the hang-up. */
+function followUps(calls: Call[]): Map<number, [string, string, number]> {
+  const ended = new Map(calls.map((c) => [c.callId, c]));
+  return new Map(calls.filter((c) => c.source !== 'new').map((c) => [c.redialOf, [c.source, c.contact, c.arrivedAt - ended.get(c.redialOf)!.endedAt]]));
 }
 
 describe('common random numbers across the two MetCC scenarios', () => {
@@ -74,6 +68,21 @@ describe('common random numbers across the two MetCC scenarios', () => {
     }
     expect(matched).toBeGreaterThan(10_000);
     expect(repeats).toBeGreaterThan(100); // the repeat contacts present in both were compared too
+  });
+
+  it('a caller who hangs up in both does the same next (drawn when they hang up): the same redial, switch or call-back, after the same delay', () => {
+    const next = { base: followUps(base.calls), invest: followUps(invest.calls) };
+    let compared = 0;
+    for (const c of base.calls) {
+      const other = byKey.get(callerKey(c));
+      if (c.outcome !== 'abandoned' || other?.outcome !== 'abandoned') continue;
+      const a = next.base.get(c.callId);
+      const b = next.invest.get(other.callId);
+      if (a === undefined || b === undefined) continue; // a redial due after the end of arrivals is not made
+      expect(b, callerKey(c)).toEqual(a);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 
   it('the levers change outcomes, not callers: the investment answers more 999 calls within 10 s', () => {

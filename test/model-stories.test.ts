@@ -9,6 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { lastValueFrom, toArray } from 'rxjs';
 import { KeyedRandom } from '../src/engine/KeyedRandom.js';
+import { replicationSeed } from '../src/engine/rng.js';
+import type { Call } from '../src/model/Call.js';
 import { buildLevels } from '../src/model/roster/Level.js';
 import { groupPosts } from '../src/model/roster/groupPosts.js';
 import { shiftOrigin, shiftPlan } from '../src/model/roster/ShiftPlan.js';
@@ -287,6 +289,37 @@ describe('caller behaviour after hanging up', () => {
       'call 0 101 arrived 0, answered 0 by all, ended 60, waited 0',
       'call 2 online arrived 110 (switched of call 1), answered 110 by all, ended 160, waited 0',
     ]);
+  });
+
+  it("below probability 1 the caller's own retry uniforms choose: the first a redial, failing that the second a call-back", () => {
+    const s = new Story(
+      {
+        contacts: {
+          // call 0 holds the one handler all day: every other caller hangs up after 10 s
+          x: { priority: 1, handling: fixed(100_000), patience: fixed(10), target, on_abandon: { redial: { probability: 0.3, delay: fixed(30) }, call_back: { contact: 'cb', probability: 0.5 } } },
+          cb: { priority: 2, handling: fixed(1), target },
+        },
+        handlers: { all: { answers: ['x', 'cb'], staff: 1 } },
+      },
+      7,
+    );
+    for (let i = 0; i < 300; i++) s.call('x', i);
+    s.run();
+    // what follows each hang-up, predicted from the caller's key and the type's `retry` purpose
+    const keyed = new KeyedRandom(replicationSeed(7, 0));
+    const calls = s.calls as Call[];
+    const following = new Map(calls.filter((c) => c.source !== 'new').map((c) => [c.redialOf, c]));
+    const seen = { redial: 0, call_back: 0, neither: 0 };
+    for (const c of calls) {
+      if (c.contact !== 'x' || c.outcome !== 'abandoned') continue;
+      const rng = keyed.at(c.from.key, c.serial, c.attempt, c.type.purposes.retry);
+      const next = following.get(c.callId);
+      const expected = rng() < 0.3 ? 'redial' : rng() < 0.5 ? 'call_back' : 'neither';
+      expect(next?.source ?? 'neither', `call ${c.callId}`).toBe(expected);
+      if (next !== undefined) expect(next.arrivedAt - c.endedAt).toBe(expected === 'redial' ? 30 : 0);
+      seen[expected]++;
+    }
+    expect(Math.min(seen.redial, seen.call_back, seen.neither)).toBeGreaterThan(40);
   });
 
   it('call_back: an abandoned 999 call becomes a call-back task at once', () => {
