@@ -6,8 +6,8 @@ import type { Origin } from './arrivals/Origin.js';
 /**
  * Call: one call on its journey: arrive (BT connects it), reach the force's queue, wait (or hang
  * up), be answered and graded, be handled, end. Everything random about the caller is drawn when
- * it arrives (see `arrive`) and kept here (but the uniforms for what a caller who hangs up does
- * next, drawn when they hang up: `retry`); the model fills in what happens to it while it is in
+ * it arrives (see `arrive`) and kept here, except what they do after hanging up, which `retry`
+ * draws then; the model fills in what happens to it while it is in
  * the system and emits it, as a `CallRecord`, once it has ended. After that nothing changes it,
  * unless the run recycles its calls (`Centre.recycle`): then, once nothing names it any more
  * (`refs`), it is reset for a later caller, and a consumer must read it while it is handed on.
@@ -17,9 +17,10 @@ import type { Origin } from './arrivals/Origin.js';
  * scattered over the heap, so a call would span a dozen scattered cache lines instead of a few
  * adjacent ones (its object, and its 64 bytes of doubles). With thousands of calls in hand at
  * once (5,000 handlers) those misses were most of the extra cost per call. The accessors below
- * read and write them; the answer time and the time it joined the queue are worked out from
- * them, the same doubles as the sums the model once stored (kept, they were 16 bytes more a call). So a call's own fields hold none of its times: copy a record field by
- * field (`{ ...call }`, `structuredClone` or `toEqual` between two calls see none of them).
+ * read and write them; the answer time and the time it reached the queue are worked out from
+ * them (the same doubles as the sums the model once stored, which were 16 bytes more a call).
+ * So a call's own fields hold none of its times: copy a record field by field (`{ ...call }`,
+ * `structuredClone` or `toEqual` between two calls see none of them).
  */
 const STRIDE = 8;
 /** Calls per chunk of doubles: a chunk is 64 KiB and lives as long as any call in it. */
