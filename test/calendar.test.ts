@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { timer, delay, of, interval, take } from 'rxjs';
 import { Calendar, Tie } from '../src/engine/Calendar.js';
 import { SimScheduler } from '../src/engine/SimScheduler.js';
@@ -92,6 +93,52 @@ describe('Calendar', () => {
     cal.run();
     const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i).map((e) => e.i);
     expect(out).toEqual(expected);
+  });
+
+  it('runs any mix of scheduling, cancelling and running in the order of a sorted list', () => {
+    // a model of the calendar's order: pending (time, tie, seq) kept sorted; the calendar's heap
+    // must pop the same events, at every depth (up to 3,000 pending) and with ties of every rank
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(99), fc.nat(2), fc.integer({ min: 0, max: 2 }), fc.nat(7)), { minLength: 1, maxLength: 6000 }),
+        fc.integer({ min: 1, max: 64 }),
+        (ops, capacity) => {
+          const cal = new Calendar(capacity);
+          const model: { t: number; tie: number; seq: number; id: number; cancelled: boolean }[] = [];
+          const ran: number[] = [];
+          const expected: number[] = [];
+          let seq = 0;
+          const ids: number[] = [];
+          for (const [dt, tie, what, pick] of ops) {
+            if (what < 2 || model.length === 0) {
+              // schedule, at a time with many ties
+              const t = cal.now + Math.floor(dt / 10);
+              const id = cal.scheduleCancellable(t, (v: number) => ran.push(v), seq, tie as Tie);
+              model.push({ t, tie, seq, id, cancelled: false });
+              ids.push(id);
+              seq++;
+            } else if (pick === 0 && ids.length > 0) {
+              const id = ids[(dt * 31 + tie) % ids.length];
+              cal.cancel(id);
+              const e = model.find((m) => m.id === id);
+              if (e) e.cancelled = true;
+            } else {
+              // run one event (skipping cancelled ones), as the model says
+              model.sort((a, b) => a.t - b.t || a.tie - b.tie || a.seq - b.seq);
+              while (model.length > 0 && model[0].cancelled) model.shift();
+              const next = model.shift();
+              if (next) expected.push(next.seq);
+              cal.step();
+            }
+          }
+          model.sort((a, b) => a.t - b.t || a.tie - b.tie || a.seq - b.seq);
+          for (const m of model) if (!m.cancelled) expected.push(m.seq);
+          cal.run();
+          expect(ran).toEqual(expected);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 
