@@ -95,50 +95,81 @@ describe('Calendar', () => {
     expect(out).toEqual(expected);
   });
 
-  it('runs any mix of scheduling, cancelling and running in the order of a sorted list', () => {
-    // a model of the calendar's order: pending (time, tie, seq) kept sorted; the calendar's heap
-    // must pop the same events, at every depth (up to 3,000 pending) and with ties of every rank
+  it('runs any mix of scheduling (heap and lanes), cancelling and running in the order of a sorted list', () => {
+    // a model of the calendar's order: pending (time, tie, seq) kept sorted; the calendar must run
+    // the same events, at every depth of its heap (up to some 3,000 pending), from its two lanes
+    // as from the heap, with ties of every rank, growing from any initial capacity
+    type Pending = { t: number; tie: number; seq: number; id: number; lane: number; cancelled: boolean };
+    const order = (a: Pending, b: Pending) => a.t - b.t || a.tie - b.tie || a.seq - b.seq;
+    const peaks: number[] = [];
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.nat(99), fc.nat(2), fc.integer({ min: 0, max: 2 }), fc.nat(7)), { minLength: 1, maxLength: 6000 }),
-        fc.integer({ min: 1, max: 64 }),
+        fc.array(fc.tuple(fc.nat(99), fc.nat(2), fc.integer({ min: 0, max: 5 }), fc.nat(7)), { minLength: 1, maxLength: 6000, size: 'max' }),
+        fc.integer({ min: 0, max: 64 }),
         (ops, capacity) => {
           const cal = new Calendar(capacity);
-          const model: { t: number; tie: number; seq: number; id: number; cancelled: boolean }[] = [];
+          const lanes = [cal.lane(), cal.lane()];
+          const model: Pending[] = [];
           const ran: number[] = [];
           const expected: number[] = [];
-          let seq = 0;
           const ids: number[] = [];
+          const record = (v: number) => ran.push(v);
+          let seq = 0;
+          let peak = 0;
           for (const [dt, tie, what, pick] of ops) {
-            if (what < 2 || model.length === 0) {
-              // schedule, at a time with many ties
-              const t = cal.now + Math.floor(dt / 10);
-              const id = cal.scheduleCancellable(t, (v: number) => ran.push(v), seq, tie as Tie);
-              model.push({ t, tie, seq, id, cancelled: false });
+            // at a time with many ties
+            const t = cal.now + Math.floor(dt / 10);
+            const lane = pick % 2;
+            if (what < 4 || model.length === 0) {
+              const id = cal.scheduleCancellable(t, record, seq, tie as Tie);
+              model.push({ t, tie, seq, id, lane: -1, cancelled: false });
               ids.push(id);
               seq++;
-            } else if (pick === 0 && ids.length > 0) {
+            } else if (what === 5 && !model.some((m) => m.lane === lane)) {
+              cal.scheduleLane(lanes[lane], t, record, seq, tie as Tie);
+              model.push({ t, tie, seq, id: -1, lane, cancelled: false });
+              seq++;
+            } else if (what === 4 && pick === 0 && ids.length > 0) {
               const id = ids[(dt * 31 + tie) % ids.length];
               cal.cancel(id);
               const e = model.find((m) => m.id === id);
               if (e) e.cancelled = true;
             } else {
               // run one event (skipping cancelled ones), as the model says
-              model.sort((a, b) => a.t - b.t || a.tie - b.tie || a.seq - b.seq);
+              model.sort(order);
               while (model.length > 0 && model[0].cancelled) model.shift();
               const next = model.shift();
               if (next) expected.push(next.seq);
               cal.step();
             }
+            peak = Math.max(peak, model.length);
           }
-          model.sort((a, b) => a.t - b.t || a.tie - b.tie || a.seq - b.seq);
+          model.sort(order);
           for (const m of model) if (!m.cancelled) expected.push(m.seq);
           cal.run();
           expect(ran).toEqual(expected);
+          expect(cal.size).toBe(0);
+          peaks.push(peak);
         },
       ),
       { numRuns: 40 },
     );
+    // the runs went deep: a heap of thousands is six levels of a 4-ary heap
+    expect(Math.max(...peaks)).toBeGreaterThan(1500);
+  });
+
+  it('runs an event scheduled at time Infinity, after the others', () => {
+    // with no lane pending, the lanes' earliest once stood at (Infinity, key 0), ahead of any
+    // Infinity entry of the heap with a later key: step() returned false with it still pending,
+    // and run() never returned
+    const cal = new Calendar();
+    const log: string[] = [];
+    cal.schedule(Infinity, (v: string) => log.push(v), 'last');
+    cal.schedule(5, (v: string) => log.push(v), 'first');
+    cal.schedule(Infinity, (v: string) => log.push(v), 'later still');
+    expect([cal.step(), cal.step(), cal.step(), cal.step()]).toEqual([true, true, true, false]);
+    expect(log).toEqual(['first', 'last', 'later still']);
+    expect(cal.size).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Calendar: the future-event list of a discrete-event simulation, a binary heap.
+ * Calendar: the future-event list of a discrete-event simulation, a 4-ary heap.
  *
  * Events are ordered by (time in seconds, tie rank, sequence number). The tie rank is the
  * one documented order for simultaneous events:
@@ -17,9 +17,9 @@
  * on every sift cost about a sixth of a run).
  *
  * It is a 4-ary heap (children of i at 4i+1 ... 4i+4): half the levels of a binary heap, and a
- * node's four children's times and keys lie in 64 adjacent bytes. With thousands of events
- * pending (5,000 handlers) a pop's sift down the binary heap's dozen levels missed the L1 cache
- * at nearly every level. A pop picks the least child with arithmetic on comparisons rather than
+ * node's four children's times and keys lie in 64 adjacent bytes (one cache line or two). With
+ * thousands of events pending (5,000 handlers) a pop's sift down the binary heap's dozen levels,
+ * through three arrays, missed the L1 cache at nearly every level. A pop picks the least child with arithmetic on comparisons rather than
  * branches (which child wins is a coin toss the processor guesses wrong half the time): with
  * branches the 4-ary heap missed the cache less but mispredicted more, and gained nothing. The
  * order of events is the same with any heap: (time, key) is a total order, as every key is unique.
@@ -72,7 +72,8 @@ export class Calendar {
   private lanePending = 0;
   private firstLane = -1;
   private firstLaneTime = Infinity;
-  private firstLaneKey = 0;
+  // (Infinity, Infinity) when no lane is pending: never ahead of a heap entry, even one at time Infinity
+  private firstLaneKey = Infinity;
 
   constructor(initialCapacity = 1024) {
     this.tk = new Float64Array(2 * (initialCapacity + 4)).fill(Infinity);
@@ -236,7 +237,7 @@ export class Calendar {
     const keys = this.laneKeys;
     let first = -1;
     let t = Infinity;
-    let k = 0;
+    let k = Infinity;
     for (let i = 0; i < times.length; i++) {
       const ti = times[i];
       if (ti < t || (ti === t && ti !== Infinity && keys[i] < k)) {
@@ -294,7 +295,7 @@ export class Calendar {
 
   private grow(): void {
     const old = this.slots.length;
-    const cap = old * 2;
+    const cap = Math.max(1, old * 2);
     const tk = new Float64Array(2 * (cap + 4)).fill(Infinity);
     tk.set(this.tk.subarray(0, 2 * old));
     const slots = new Int32Array(cap);
