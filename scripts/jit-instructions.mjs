@@ -17,8 +17,8 @@
  * minus the short one's, divided by the count. `--events D1mr,D1mw` counts those events instead
  * of instructions (summed), from a run with `--cache-sim=yes`: cache misses by function. Add
  * `--LL=1310720,20,64` to valgrind to simulate this machine's 1.25 MB L2 as the last level, so
- * DLmr,DLmw count L2 misses (its default last level is the 48 MB L3). Functions V8 inlined are counted in the function
- * they were inlined into. Why by hand: callgrind_annotate cannot read V8's map, and no
+ * DLmr,DLmw count L2 misses (its default last level is the 48 MB L3). Functions V8 inlined are
+ * counted in the function they were inlined into. Why by hand: callgrind_annotate cannot read V8's map, and no
  * maintained package joins the two.
  */
 import { readFileSync } from 'node:fs';
@@ -110,15 +110,14 @@ function instructionsByFunction(callgrindFile, perfMapFile, events) {
 
 class InputError extends Error {}
 
-function main(args) {
+function main(argv) {
   let events = ['Ir'];
-  const e = args.indexOf('--events');
+  const e = argv.indexOf('--events');
   if (e >= 0) {
-    events = (args[e + 1] ?? '').split(',').filter(Boolean);
+    events = (argv[e + 1] ?? '').split(',').filter(Boolean);
     if (events.length === 0) throw new InputError('--events expects event names, such as D1mr,D1mw');
-    args = [...args.slice(0, e), ...args.slice(e + 2)];
+    argv = [...argv.slice(0, e), ...argv.slice(e + 2)];
   }
-  const argv = args;
   if (argv.length !== 2 && argv.length !== 5) {
     console.error('usage: jit-instructions.mjs [--events Ir|D1mr,D1mw|DLmr,DLmw...] CALLGRIND_OUT PERF_MAP [LONG_CALLGRIND_OUT LONG_PERF_MAP COUNT]');
     process.exitCode = 1;

@@ -19,10 +19,11 @@
  * It is a 4-ary heap (children of i at 4i+1 ... 4i+4): half the levels of a binary heap, and a
  * node's four children's times and keys lie in 64 adjacent bytes (one cache line or two). With
  * thousands of events pending (5,000 handlers) a pop's sift down the binary heap's dozen levels,
- * through three arrays, missed the L1 cache at nearly every level. A pop picks the least child with arithmetic on comparisons rather than
- * branches (which child wins is a coin toss the processor guesses wrong half the time): with
- * branches the 4-ary heap missed the cache less but mispredicted more, and gained nothing. The
- * order of events is the same with any heap: (time, key) is a total order, as every key is unique.
+ * through three arrays, missed the L1 cache at nearly every level. A pop picks the least child
+ * with arithmetic on comparisons rather than branches (which child wins is a coin toss the
+ * processor guesses wrong half the time): with branches the 4-ary heap missed the cache less but
+ * mispredicted more, and gained nothing. The order of events is the same with any heap: (time,
+ * key) is a total order, as every key is unique.
  *
  * Lanes: a source that never has more than one event pending (an arrival stream's next
  * arrival) may keep it in a lane of its own, outside the heap (`lane()`, `scheduleLane`). A

@@ -7,10 +7,10 @@ import type { Origin } from './arrivals/Origin.js';
  * Call: one call on its journey: arrive (BT connects it), reach the force's queue, wait (or hang
  * up), be answered and graded, be handled, end. Everything random about the caller is drawn when
  * it arrives (see `arrive`) and kept here, except what they do after hanging up, which `retry`
- * draws then; the model fills in what happens to it while it is in
- * the system and emits it, as a `CallRecord`, once it has ended. After that nothing changes it,
- * unless the run recycles its calls (`Centre.recycle`): then, once nothing names it any more
- * (`refs`), it is reset for a later caller, and a consumer must read it while it is handed on.
+ * draws then; the model fills in what happens to it while it is in the system and emits it, as
+ * a `CallRecord`, once it has ended. After that nothing changes it, unless the run recycles its
+ * calls (`Centre.recycle`): then, once nothing names it any more (`refs`), it is reset for a later
+ * caller, and a consumer must read it while it is handed on.
  *
  * Its eight times and draws (doubles) live side by side in a shared Float64Array, 8 slots (64
  * bytes) a call, not in the object: V8 would box each double field in a heap number of its own,
