@@ -18,8 +18,8 @@
  * of instructions (summed), from a run with `--cache-sim=yes`: cache misses by function. Add
  * `--LL=1310720,20,64` to valgrind to simulate this machine's 1.25 MB L2 as the last level, so
  * DLmr,DLmw count L2 misses (its default last level is the 48 MB L3). Functions V8 inlined are
- * counted in the function they were inlined into. Why by hand: callgrind_annotate cannot read V8's map, and no
- * maintained package joins the two.
+ * counted in the function they were inlined into. Why by hand: callgrind_annotate cannot read
+ * V8's map, and no maintained package joins the two.
  */
 import { readFileSync } from 'node:fs';
 
