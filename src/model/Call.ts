@@ -1,6 +1,5 @@
 import type { CallRecord, CallSource, Outcome } from './records.js';
 import type { ContactType } from './ContactType.js';
-import type { Handler } from './Handler.js';
 import type { Origin } from './arrivals/Origin.js';
 
 /**
@@ -57,8 +56,8 @@ export class Call implements CallRecord {
   refs = 1;
   /** Still waiting (false once answered or abandoned: lazy removal from the queue). */
   waiting = true;
-  /** The handler answering it, while it is being handled. */
-  handler: Handler | null = null;
+  /** The number of the handler answering it (`HandlerTable`), while it is being handled; -1 else. */
+  handlerId = -1;
   outcome: Outcome = 'abandoned';
   type: ContactType;
   /** In its contact type's queue, waiting for a handler (not on the BT leg, not answered). */
@@ -111,7 +110,7 @@ export class Call implements CallRecord {
     this.shift = '';
     this.waiting = true;
     this.inQueue = false;
-    this.handler = null;
+    this.handlerId = -1;
     this.trueGrade = -1;
     this.redirected = false;
     this.refs = 1;

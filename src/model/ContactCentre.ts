@@ -10,7 +10,8 @@ import { buildContacts } from './buildContacts.js';
 import { buildGroups } from './buildGroups.js';
 import type { Call } from './Call.js';
 import type { ContactType } from './ContactType.js';
-import { Leaving, type Handler } from './Handler.js';
+import { Leaving } from './Handler.js';
+import { HandlerTable } from './HandlerTable.js';
 import type { HandlerGroup } from './HandlerGroup.js';
 import { arrive } from './journey/arrive.js';
 import type { Centre, EventCounts } from './journey/Centre.js';
@@ -67,12 +68,14 @@ export class ContactCentre {
     this.frame = new TimeFrame(scenario);
     this.levels = buildLevels(scenario.training_levels);
     this.contacts = buildContacts(scenario);
-    this.groups = buildGroups(scenario, this.contacts);
+    const handlers = new HandlerTable();
+    this.groups = buildGroups(scenario, this.contacts, handlers);
     const keyed = new KeyedRandom(streams.seed);
     let roster: Roster | undefined;
     const c: Centre = {
       calendar,
       keyed,
+      handlers,
       replication,
       counts: { arrivals: 0, answers: 0, serviceEnds: 0, abandonments: 0 },
       warmupSeconds: this.frame.warmupSeconds,
@@ -103,9 +106,9 @@ export class ContactCentre {
           drop(c, call);
         },
         retry: (r) => arriveAgain(c, r),
-        handlerFree: (h: Handler) => {
-          if (h.leaving !== Leaving.No) roster!.leave(h);
-          else if (h.onDuty) dispatch(c, h);
+        handlerFree: (h: number) => {
+          if (handlers.leaving[h] !== Leaving.No) roster!.leave(handlers.leaver(h)!);
+          else if (handlers.onDuty[h] === 1) dispatch(c, h);
         },
       },
     };

@@ -1,4 +1,5 @@
 import type { HandlerGroup } from './HandlerGroup.js';
+import type { HandlerTable } from './HandlerTable.js';
 import type { Level } from './roster/Level.js';
 import type { Person } from './roster/Person.js';
 
@@ -13,22 +14,15 @@ export const enum Leaving {
 
 /**
  * Handler: one answering position, a handler or a coached trainee with their coach, for one
- * spell of work (a shift, or the whole run for standing staff).
+ * spell of work (a shift, or the whole run for standing staff). What a call's answer and release
+ * read and write of it (on duty, busy, leaving, group, level, shift) lives in its replication's
+ * `HandlerTable` by its number, `id`; the journey names a handler by that number alone.
  */
 export class Handler {
-  // The fields a call's answer and release read come first, so that they share the object's
-  // first cache line or two: Node's V8 keeps every field in 8 bytes (no pointer compression), and
-  // with thousands of handlers the one a release frees has seldom been touched since it answered.
-  /** Available for calls (on shift, not on a break). */
-  onDuty = false;
-  /** Answering a call now. */
-  busy = false;
-  /** Bumped each time the handler joins the idle line; older entries of it there are stale. */
-  idleEpoch = 0;
-  leaving: Leaving = Leaving.No;
+  /** The handler's number in its replication's `HandlerTable`, where its answering state lives. */
+  readonly id: number;
+  readonly table: HandlerTable;
   readonly group: HandlerGroup;
-  /** Training level (null: the group has no training mix); it changes in place for standing staff. */
-  level: Level | null;
   /** Shift name ('' for constant staff). */
   readonly shift: string;
   /** The shift is over: no return from a break. */
@@ -42,25 +36,45 @@ export class Handler {
 
   constructor(group: HandlerGroup, level: Level | null, shift: string, breakSeconds = 0, shiftEndsAt = Infinity, person: Person | null = null, coach: Person | null = null) {
     this.group = group;
-    this.level = level;
+    this.table = group.table;
     this.shift = shift;
     this.breakSeconds = breakSeconds;
     this.shiftEndsAt = shiftEndsAt;
     this.person = person;
     this.coach = coach;
+    this.id = this.table.add(this, group, level, shift);
   }
 
-  /**
-   * Handling time multiplier (1 = as drawn for the contact type): the level's, read from it (a
-   * double kept in the handler would be a number boxed on the heap of its own, one more cache
-   * line for each answer).
-   */
-  get handlingMultiplier(): number {
-    return this.level !== null ? this.level.handlingMultiplier : 1;
+  /** Available for calls (on shift, not on a break). */
+  get onDuty(): boolean {
+    return this.table.onDuty[this.id] === 1;
+  }
+  set onDuty(v: boolean) {
+    this.table.onDuty[this.id] = v ? 1 : 0;
+  }
+
+  /** Answering a call now. */
+  get busy(): boolean {
+    return this.table.busy[this.id] === 1;
+  }
+  set busy(v: boolean) {
+    this.table.busy[this.id] = v ? 1 : 0;
+  }
+
+  get leaving(): Leaving {
+    return this.table.leaving[this.id] as Leaving;
+  }
+  set leaving(v: Leaving) {
+    this.table.setLeaving(this, v);
+  }
+
+  /** Training level (null: the group has no training mix); it changes in place for standing staff. */
+  get level(): Level | null {
+    return this.table.level[this.id];
   }
 
   /** Move to another level (standing staff moving up): the next call is handled at its speed. */
   setLevel(level: Level): void {
-    this.level = level;
+    this.table.level[this.id] = level;
   }
 }

@@ -1,5 +1,5 @@
 import type { ContactType } from './ContactType.js';
-import type { Handler } from './Handler.js';
+import { HandlerTable } from './HandlerTable.js';
 
 /**
  * HandlerGroup: handlers who answer the same contact types. A free handler takes the waiting
@@ -20,12 +20,12 @@ export class HandlerGroup {
   busyArea = 0;
   private areaAt = 0;
 
-  // The idle line: a ring of handlers (capacity a power of two, grown when full), with the
-  // epoch each joined with. Not an array pushed at one end and taken from the other: with
+  // The idle line: a ring of handler numbers (capacity a power of two, grown when full), with
+  // the epoch each joined with. Not an array pushed at one end and taken from the other: with
   // thousands of handlers that array kept growing and was copied down again, a growth and a
   // copy of up to a few thousand entries every few hundred calls (with 5,000 handlers, some
   // 1.5 first-level and 0.9 second-level cache misses a call, in cachegrind).
-  private idle: (Handler | undefined)[] = new Array<Handler | undefined>(16).fill(undefined);
+  private idle = new Int32Array(16);
   /** Epochs can pass 2^31 in a long run: doubles, exact to 2^53. */
   private idleEpochs = new Float64Array(16);
   private idleFirst = 0;
@@ -36,6 +36,8 @@ export class HandlerGroup {
     readonly name: string,
     /** Only calls that have waited at least this long are offered to this group (0: all). */
     readonly takesCallsWaitingSeconds = 0,
+    /** Where its handlers' state lives: one table for all the groups of a replication. */
+    readonly table: HandlerTable = new HandlerTable(),
   ) {}
 
   /** Bring the time integrals up to `now` (call before changing staffed or busy). */
@@ -57,34 +59,34 @@ export class HandlerGroup {
     return out;
   }
 
-  /** A handler with nothing to answer waits, longest-idle first. */
-  pushIdle(h: Handler): void {
-    h.idleEpoch++;
+  /** Handler number `h`, with nothing to answer, waits: longest-idle first. */
+  pushIdle(h: number): void {
+    const epoch = ++this.table.idleEpoch[h];
     if (this.idleCount === this.idle.length) this.growIdle();
     const i = (this.idleFirst + this.idleCount) & (this.idle.length - 1);
     this.idle[i] = h;
-    this.idleEpochs[i] = h.idleEpoch;
+    this.idleEpochs[i] = epoch;
     this.idleCount++;
   }
 
-  /** The longest-idle handler still free, or undefined. Stale entries are skipped (lazy removal). */
-  popIdle(): Handler | undefined {
+  /** The number of the longest-idle handler still free, or -1. Stale entries are skipped (lazy removal). */
+  popIdle(): number {
+    const t = this.table;
     while (this.idleCount > 0) {
       const i = this.idleFirst;
-      const h = this.idle[i]!;
+      const h = this.idle[i];
       const epoch = this.idleEpochs[i];
-      this.idle[i] = undefined; // the line no longer holds it
       this.idleFirst = (i + 1) & (this.idle.length - 1);
       this.idleCount--;
-      if (epoch === h.idleEpoch && h.onDuty && !h.busy) return h;
+      if (epoch === t.idleEpoch[h] && t.onDuty[h] === 1 && t.busy[h] === 0) return h;
     }
-    return undefined;
+    return -1;
   }
 
   /** Twice the room, the line's entries first to last at its start. */
   private growIdle(): void {
     const n = this.idle.length;
-    const idle = new Array<Handler | undefined>(2 * n).fill(undefined);
+    const idle = new Int32Array(2 * n);
     const epochs = new Float64Array(2 * n);
     for (let k = 0; k < n; k++) {
       const j = (this.idleFirst + k) & (n - 1);

@@ -2,7 +2,7 @@ import type { Calendar, EventFn } from '../../engine/Calendar.js';
 import type { KeyedRandom } from '../../engine/KeyedRandom.js';
 import type { Call } from '../Call.js';
 import type { ContactType } from '../ContactType.js';
-import type { Handler } from '../Handler.js';
+import type { HandlerTable } from '../HandlerTable.js';
 import type { CallSource } from '../records.js';
 
 /** Model events by kind: what the benchmark counts. */
@@ -33,6 +33,8 @@ export interface Retry {
 export interface Centre {
   readonly calendar: Calendar;
   readonly keyed: KeyedRandom;
+  /** The handlers' answering state, by handler number: the journey names a handler by its number. */
+  readonly handlers: HandlerTable;
   readonly replication: number;
   readonly counts: EventCounts;
   /** Counted period: calls arriving in [warmupSeconds, endSeconds) count; arrivals stop at endSeconds. */
@@ -64,8 +66,8 @@ export interface Centre {
     readonly overflowDue: EventFn<Call>;
     readonly handlingEnds: EventFn<Call>;
     readonly retry: EventFn<Retry>;
-    /** A handler is free: takes the next call, leaves (break or shift end) or waits. */
-    readonly handlerFree: (h: Handler) => void;
+    /** Handler number `h` is free: takes the next call, leaves (break or shift end) or waits. */
+    readonly handlerFree: (h: number) => void;
   };
 }
 

@@ -1,16 +1,15 @@
 import type { Call } from '../Call.js';
-import type { Handler } from '../Handler.js';
 import { answer } from './answer.js';
 import type { Centre } from './Centre.js';
 
 /**
- * dispatch: handler `h`, on duty and free, takes the waiting call of the best priority among
+ * dispatch: handler number `h`, on duty and free, takes the waiting call of the best priority among
  * the contact types its group answers, first come first served within a priority (of the calls
  * that have waited the group's overflow threshold, if it has one); with none waiting, it joins
  * its group's idle line.
  */
-export function dispatch(c: Centre, h: Handler): void {
-  const group = h.group;
+export function dispatch(c: Centre, h: number): void {
+  const group = c.handlers.group[h];
   const contacts = group.contacts;
   const now = c.calendar.now;
   const minWait = group.takesCallsWaitingSeconds;

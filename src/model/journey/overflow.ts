@@ -15,7 +15,7 @@ export function overflow(c: Centre, call: Call): void {
     const g = groups[i];
     if (waited + 1e-9 < g.takesCallsWaitingSeconds) continue;
     const h = g.popIdle();
-    if (h !== undefined) {
+    if (h >= 0) {
       answer(c, call, h);
       return;
     }

@@ -11,7 +11,7 @@ export function reachForce(c: Centre, call: Call): void {
   const groups = call.type.groups;
   for (let i = 0; i < groups.length; i++) {
     const h = groups[i].popIdle();
-    if (h !== undefined) {
+    if (h >= 0) {
       answer(c, call, h);
       return;
     }

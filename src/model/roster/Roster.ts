@@ -201,7 +201,7 @@ export class Roster {
     if (h.leaving === Leaving.BreakWhenQuiet && waitingFor(h.group) > this.breakRules.get(h.group)!.overQueue) {
       // the break is still held: the handler answers on (the next call, or the idle line)
       h.leaving = Leaving.No;
-      this.c.on.handlerFree(h);
+      this.c.on.handlerFree(h.id);
       h.leaving = Leaving.BreakWhenQuiet;
       return;
     }

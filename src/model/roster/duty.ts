@@ -9,7 +9,7 @@ export function comeOnDuty(c: Centre, h: Handler): void {
   group.integrate(c.calendar.now);
   group.staffed++;
   h.onDuty = true;
-  c.on.handlerFree(h);
+  c.on.handlerFree(h.id);
 }
 
 /** A handler stops answering now (shift over, or a break). */
