@@ -10,6 +10,7 @@
 import { Session } from 'node:inspector/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HandlerGroup } from '../src/model/HandlerGroup.js';
+import { HandlerTable } from '../src/model/HandlerTable.js';
 import { Handler } from '../src/model/Handler.js';
 // the heavy case runs the build (as `npm run bench` does): what V8 inlines, and so what it
 // allocates, differs under the test runner's transform of the sources
@@ -36,7 +37,7 @@ async function allocated(work: () => Promise<unknown> | unknown): Promise<number
 
 describe('the hot loop allocates little', () => {
   it('an idle line that empties and fills again allocates nothing', async () => {
-    const group = new HandlerGroup(0, 'g');
+    const group = new HandlerGroup(0, 'g', 0, new HandlerTable());
     const handlers = Array.from({ length: 3 }, () => new Handler(group, null, ''));
     for (const h of handlers) h.onDuty = true;
     const cycle = () => {
@@ -53,14 +54,18 @@ describe('the hot loop allocates little', () => {
   });
 
   it('a long idle line that slides along allocates nothing (a ring, not an array grown at one end and copied down)', async () => {
-    const group = new HandlerGroup(0, 'g');
+    const group = new HandlerGroup(0, 'g', 0, new HandlerTable());
     const handlers = Array.from({ length: 1_500 }, () => new Handler(group, null, ''));
     for (const h of handlers) {
       h.onDuty = true;
       group.pushIdle(h.id);
     }
     // the longest idle answers and, done, joins the end of the line: the line slides along
-    const cycle = () => group.pushIdle(group.popIdle());
+    const cycle = () => {
+      const h = group.popIdle();
+      if (h < 0) throw new Error('the idle line ran dry');
+      group.pushIdle(h);
+    };
     for (let i = 0; i < 20_000; i++) cycle(); // warm up
     const cycles = 300_000;
     const bytes = await allocated(() => {

@@ -7,9 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { Handler } from '../src/model/Handler.js';
 import { HandlerGroup } from '../src/model/HandlerGroup.js';
+import { HandlerTable } from '../src/model/HandlerTable.js';
 
 function staff(n: number): { group: HandlerGroup; hs: Handler[] } {
-  const group = new HandlerGroup(0, 'g');
+  const group = new HandlerGroup(0, 'g', 0, new HandlerTable());
   const hs = Array.from({ length: n }, (_, i) => new Handler(group, null, `s${i}`));
   for (const h of hs) h.onDuty = true;
   return { group, hs };

@@ -15,8 +15,10 @@ export const enum Leaving {
 /**
  * Handler: one answering position, a handler or a coached trainee with their coach, for one
  * spell of work (a shift, or the whole run for standing staff). What a call's answer and release
- * read and write of it (on duty, busy, leaving, group, level, shift) lives in its replication's
- * `HandlerTable` by its number, `id`; the journey names a handler by that number alone.
+ * read and write of it (on duty, busy, leaving, level; and its group and shift, kept here too)
+ * lives in its replication's `HandlerTable` by its number, `id`; the journey names a handler by
+ * that number alone. Once its spell is over for good (`retire`) the number may belong to a later
+ * handler: the object then reads as off duty, free and not leaving, and refuses to change.
  */
 export class Handler {
   /** The handler's number in its replication's `HandlerTable`, where its answering state lives. */
@@ -27,12 +29,16 @@ export class Handler {
   readonly shift: string;
   /** The shift is over: no return from a break. */
   shiftOver = false;
+  /** The spell is over and the number given back (`retire`). */
+  retired = false;
   /** Break length, seconds, and when the shift ends. */
   readonly breakSeconds: number;
   readonly shiftEndsAt: number;
   /** The person answering (the trainee of a coached pair), and their coach; null in stories without people. */
   readonly person: Person | null;
   coach: Person | null;
+  /** Its own copy of the level (the table's row may belong to a later handler once this one retires). */
+  private ownLevel: Level | null;
 
   constructor(group: HandlerGroup, level: Level | null, shift: string, breakSeconds = 0, shiftEndsAt = Infinity, person: Person | null = null, coach: Person | null = null) {
     this.group = group;
@@ -42,39 +48,56 @@ export class Handler {
     this.shiftEndsAt = shiftEndsAt;
     this.person = person;
     this.coach = coach;
-    this.id = this.table.add(this, group, level, shift);
+    this.ownLevel = level;
+    this.id = this.table.add(group, level, shift);
   }
 
   /** Available for calls (on shift, not on a break). */
   get onDuty(): boolean {
-    return this.table.onDuty[this.id] === 1;
+    return !this.retired && this.table.onDuty[this.id] === 1;
   }
   set onDuty(v: boolean) {
-    this.table.onDuty[this.id] = v ? 1 : 0;
+    this.table.onDuty[this.mine()] = v ? 1 : 0;
   }
 
   /** Answering a call now. */
   get busy(): boolean {
-    return this.table.busy[this.id] === 1;
+    return !this.retired && this.table.busy[this.id] === 1;
   }
   set busy(v: boolean) {
-    this.table.busy[this.id] = v ? 1 : 0;
+    this.table.busy[this.mine()] = v ? 1 : 0;
   }
 
+  /** Why the handler will stop answering once the call in hand ends (`No`: it will not). */
   get leaving(): Leaving {
-    return this.table.leaving[this.id] as Leaving;
+    return this.retired ? Leaving.No : (this.table.leaving[this.id] as Leaving);
   }
   set leaving(v: Leaving) {
+    this.mine();
     this.table.setLeaving(this, v);
   }
 
   /** Training level (null: the group has no training mix); it changes in place for standing staff. */
   get level(): Level | null {
-    return this.table.level[this.id];
+    return this.ownLevel;
   }
 
   /** Move to another level (standing staff moving up): the next call is handled at its speed. */
   setLevel(level: Level): void {
-    this.table.level[this.id] = level;
+    this.table.level[this.mine()] = level;
+    this.ownLevel = level;
+  }
+
+  /** The spell is over for good (off duty, not busy, not leaving): give the number back. */
+  retire(): void {
+    if (this.retired) return;
+    this.table.retire(this.id);
+    this.retired = true;
+  }
+
+  /** This handler's number, while it is still its own. */
+  private mine(): number {
+    if (this.retired) throw new Error(`Handler ${this.id} (${this.group.name}, shift '${this.shift}'): changed after its spell was over`);
+    return this.id;
   }
 }

@@ -1,5 +1,5 @@
 import type { ContactType } from './ContactType.js';
-import { HandlerTable } from './HandlerTable.js';
+import type { HandlerTable } from './HandlerTable.js';
 
 /**
  * HandlerGroup: handlers who answer the same contact types. A free handler takes the waiting
@@ -37,7 +37,7 @@ export class HandlerGroup {
     /** Only calls that have waited at least this long are offered to this group (0: all). */
     readonly takesCallsWaitingSeconds = 0,
     /** Where its handlers' state lives: one table for all the groups of a replication. */
-    readonly table: HandlerTable = new HandlerTable(),
+    readonly table: HandlerTable,
   ) {}
 
   /** Bring the time integrals up to `now` (call before changing staffed or busy). */

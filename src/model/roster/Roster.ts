@@ -182,7 +182,7 @@ export class Roster {
 
   /** A held break's latest start: the handler goes now, or after the call in hand. */
   private latestBreak(h: Handler): void {
-    if (h.leaving !== Leaving.BreakWhenQuiet || h.shiftOver) return;
+    if (h.shiftOver || h.leaving !== Leaving.BreakWhenQuiet) return;
     if (h.busy) {
       h.leaving = Leaving.Break;
     } else {
@@ -208,6 +208,7 @@ export class Roster {
     const onBreak = h.leaving === Leaving.Break || h.leaving === Leaving.BreakWhenQuiet;
     h.leaving = Leaving.No;
     goOff(this.c, h);
-    if (onBreak) this.scheduleReturn(h);
+    if (h.shiftOver) h.retire();
+    else if (onBreak) this.scheduleReturn(h);
   }
 }

@@ -20,11 +20,20 @@ export function goOff(c: Centre, h: Handler): void {
   h.onDuty = false;
 }
 
-/** A handler's spell ends (shift end, or a standing position closed): at once if free, else after the call in hand. */
+/**
+ * A handler's spell ends (shift end, or a standing position closed): at once if free (its number
+ * given back), else after the call in hand (`Roster.leave`). A break held for a quiet moment
+ * lapses with it.
+ */
 export function endSpell(c: Centre, h: Handler): void {
   h.shiftOver = true;
-  if (h.busy) h.leaving = Leaving.ShiftEnd;
-  else if (h.onDuty) goOff(c, h);
+  if (h.busy) {
+    h.leaving = Leaving.ShiftEnd;
+    return;
+  }
+  if (h.onDuty) goOff(c, h);
+  h.leaving = Leaving.No;
+  h.retire();
 }
 
 /** Calls waiting now in the queues of the contact types group `g` answers (the supervisor's wallboard). */
