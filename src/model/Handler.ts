@@ -18,10 +18,11 @@ export const enum Leaving {
  * read and write of it (on duty, busy, leaving, level; and its group and shift, kept here too)
  * lives in its replication's `HandlerTable` by its number, `id`; the journey names a handler by
  * that number alone. Once its spell is over for good (`retire`) the number may belong to a later
- * handler: the object then reads as off duty, free and not leaving, and refuses to change.
+ * handler: the object then reads as off duty, free and not leaving, and refuses any change to
+ * that state or its level.
  */
 export class Handler {
-  /** The handler's number in its replication's `HandlerTable`, where its answering state lives. */
+  /** The handler's number in its replication's `HandlerTable`, where its answering state lives (until it retires). */
   readonly id: number;
   readonly table: HandlerTable;
   readonly group: HandlerGroup;

@@ -18,15 +18,16 @@ const INITIAL_HANDLERS = 64;
  * than with 50, and 12-16% with the same state kept like this (README, Speed).
  *
  * The roster still speaks of `Handler` objects (shifts, breaks, levels, people); their
- * `onDuty`, `busy`, `leaving` and `level` read and write through to this table.
+ * `onDuty`, `busy` and `leaving` read and write through to this table, and `setLevel` writes
+ * through to it.
  *
  * A number is given when a handler is made and taken back when its spell is over for good
- * (`retire`: shift over, off duty, not busy), to be given to a later handler: so the table grows
+ * (`Handler.retire`: shift over, off duty, not busy, not leaving), to be given to a later handler: so the table grows
  * with the handlers there are at once, not with every shift of a long run. A number given again
  * starts a new idle epoch, so that any entry of the old holder still in an idle line is stale.
  */
 export class HandlerTable {
-  /** Numbers given so far, retired ones included (the table's rows in use). */
+  /** Rows ever given a number (retired ones included): the table's size. */
   rows = 0;
   /** On shift and not on a break (1), or not (0). */
   onDuty = new Uint8Array(INITIAL_HANDLERS);
@@ -34,7 +35,10 @@ export class HandlerTable {
   busy = new Uint8Array(INITIAL_HANDLERS);
   /** Why the handler will stop answering once the call in hand ends (`Leaving`). */
   leaving = new Uint8Array(INITIAL_HANDLERS);
-  /** Bumped each time the handler joins its group's idle line; older entries there are stale (doubles: may pass 2^31). */
+  /**
+   * Bumped each time the handler joins its group's idle line, and when its number is given
+   * again: older entries in an idle line are stale (doubles: may pass 2^31).
+   */
   idleEpoch = new Float64Array(INITIAL_HANDLERS);
   /** Each handler's group, training level (null: the group has no training mix) and shift name. */
   readonly group: HandlerGroup[] = [];
@@ -65,7 +69,10 @@ export class HandlerTable {
     return id;
   }
 
-  /** Handler number `id`'s spell is over for good (off duty, not busy, not leaving): its number may be given again. */
+  /**
+   * Handler number `id`'s spell is over for good (off duty, not busy, not leaving): its number
+   * may be given again. Called once a handler, through `Handler.retire`.
+   */
   retire(id: number): void {
     if (this.onDuty[id] !== 0 || this.busy[id] !== 0 || this.leaving[id] !== Leaving.No) {
       throw new Error(`HandlerTable.retire: handler ${id} is still on duty, busy or leaving`);

@@ -196,7 +196,10 @@ export class Roster {
     if (back < h.shiftEndsAt) this.scheduler.schedule(() => h.shiftOver || comeOnDuty(this.c, h), h.breakSeconds * 1000);
   }
 
-  /** A handler whose call has ended was due to leave (break or shift end): it leaves now. */
+  /**
+   * A handler whose call has ended was due to leave (break or shift end): it leaves now, and
+   * after its shift's end gives its number back (`Handler.retire`).
+   */
   leave(h: Handler): void {
     if (h.leaving === Leaving.BreakWhenQuiet && waitingFor(h.group) > this.breakRules.get(h.group)!.overQueue) {
       // the break is still held: the handler answers on (the next call, or the idle line)

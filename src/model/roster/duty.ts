@@ -26,13 +26,14 @@ export function goOff(c: Centre, h: Handler): void {
  * lapses with it.
  */
 export function endSpell(c: Centre, h: Handler): void {
+  if (h.retired) return;
   h.shiftOver = true;
   if (h.busy) {
     h.leaving = Leaving.ShiftEnd;
     return;
   }
   if (h.onDuty) goOff(c, h);
-  h.leaving = Leaving.No;
+  if (h.leaving !== Leaving.No) h.leaving = Leaving.No;
   h.retire();
 }
 
