@@ -22,7 +22,7 @@ export const enum Leaving {
  * that state or its level.
  */
 export class Handler {
-  /** The handler's number in its replication's `HandlerTable`, where its answering state lives (until it retires). */
+  /** Its number in its replication's `HandlerTable`, where its answering state lives (until it retires). */
   readonly id: number;
   readonly table: HandlerTable;
   readonly group: HandlerGroup;

@@ -22,9 +22,10 @@ const INITIAL_HANDLERS = 64;
  * through to it.
  *
  * A number is given when a handler is made and taken back when its spell is over for good
- * (`Handler.retire`: shift over, off duty, not busy, not leaving), to be given to a later handler: so the table grows
- * with the handlers there are at once, not with every shift of a long run. A number given again
- * starts a new idle epoch, so that any entry of the old holder still in an idle line is stale.
+ * (`Handler.retire`: shift over, off duty, not busy, not leaving), to be given to a later
+ * handler: so the table grows with the handlers there are at once, not with every shift of a
+ * long run. A number given again starts a new idle epoch, so that any entry of the old holder
+ * still in an idle line is stale.
  */
 export class HandlerTable {
   /** Rows ever given a number (retired ones included): the table's size. */
