@@ -22,9 +22,8 @@ export const enum Leaving {
  * that state or its level.
  */
 export class Handler {
-  /** Its number in its replication's `HandlerTable`, where its answering state lives (until it retires). */
+  /** Its number in its replication's `HandlerTable` (`group.table`), where its answering state lives (until it retires). */
   readonly id: number;
-  readonly table: HandlerTable;
   readonly group: HandlerGroup;
   /** Shift name ('' for constant staff). */
   readonly shift: string;
@@ -38,19 +37,15 @@ export class Handler {
   /** The person answering (the trainee of a coached pair), and their coach; null in stories without people. */
   readonly person: Person | null;
   coach: Person | null;
-  /** Its own copy of the level (the table's row may belong to a later handler once this one retires). */
-  private ownLevel: Level | null;
 
   constructor(group: HandlerGroup, level: Level | null, shift: string, breakSeconds = 0, shiftEndsAt = Infinity, person: Person | null = null, coach: Person | null = null) {
     this.group = group;
-    this.table = group.table;
     this.shift = shift;
     this.breakSeconds = breakSeconds;
     this.shiftEndsAt = shiftEndsAt;
     this.person = person;
     this.coach = coach;
-    this.ownLevel = level;
-    this.id = this.table.add(group, level, shift);
+    this.id = group.table.add(group, level, shift);
   }
 
   /** Available for calls (on shift, not on a break). */
@@ -78,15 +73,9 @@ export class Handler {
     this.table.setLeaving(this, v);
   }
 
-  /** Training level (null: the group has no training mix); it changes in place for standing staff. */
-  get level(): Level | null {
-    return this.ownLevel;
-  }
-
-  /** Move to another level (standing staff moving up): the next call is handled at its speed. */
+  /** Move to another training level (standing staff moving up): the next call is handled at its speed. */
   setLevel(level: Level): void {
     this.table.level[this.mine()] = level;
-    this.ownLevel = level;
   }
 
   /** The spell is over for good (off duty, not busy, not leaving): give the number back. */
@@ -94,6 +83,10 @@ export class Handler {
     if (this.retired) return;
     this.table.retire(this.id);
     this.retired = true;
+  }
+
+  private get table(): HandlerTable {
+    return this.group.table;
   }
 
   /** This handler's number, while it is still its own. */
