@@ -1,3 +1,4 @@
+import './engine/inliningBudget.js';
 import { Subject, endWith, ignoreElements, lastValueFrom, merge, mergeAll, tap, type Observable } from 'rxjs';
 import { Calendar } from './engine/Calendar.js';
 import { RandomStreams, replicationSeed } from './engine/rng.js';
