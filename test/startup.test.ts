@@ -12,13 +12,14 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS, commandName } from '../src/cli/commandList.js';
+import { inliningBudgetGiven } from '../src/engine/inliningBudget.js';
 import { cli, ROOT, TempDirs } from './fixtures/harness.js';
 
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
 
-/** The packages and dist/ folders each command loads (package names, and 'dist/model' etc.). */
-function loadedBy(args: string[]): Set<string> {
+/** The source modules each command loads (paths from the repository's root: `src/...`, `node_modules/...`). */
+function modulesLoadedBy(args: string[]): Set<string> {
   const dir = temp.make('metcc-startup-');
   const log = path.join(dir, 'resolved.txt');
   const hooks = path.join(dir, 'hooks.mjs');
@@ -32,25 +33,49 @@ export async function resolve(specifier, context, next) {
   const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`)}`;
   const r = spawnSync(process.execPath, ['--import', register, path.join(ROOT, 'dist/cli/bin.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
-  const parts = new Set<string>();
-  const add = (file: string) => {
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
-    const own = /(?:^|\/)(?:dist|src)\/([^/]+)\//.exec(file);
-    if (pkg) parts.add(pkg[1]);
-    else if (own) parts.add(`dist/${own[1]}`);
-  };
+  const modules = new Set<string>();
   for (const url of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
     if (!url.startsWith('file:')) continue;
     const file = path.relative(ROOT, fileURLToPath(url)).split(path.sep).join('/');
     const bundled = BUNDLE.outputs[file];
-    if (bundled) Object.keys(bundled.inputs).forEach(add);
-    else add(file);
+    if (bundled) Object.keys(bundled.inputs).forEach((m) => modules.add(m));
+    else modules.add(file);
+  }
+  return modules;
+}
+
+/** The packages and dist/ folders each command loads (package names, and 'dist/model' etc.). */
+function loadedBy(args: string[]): Set<string> {
+  const parts = new Set<string>();
+  for (const file of modulesLoadedBy(args)) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+    const own = /(?:^|\/)(?:dist|src)\/([^/]+)\//.exec(file);
+    if (pkg) parts.add(pkg[1]);
+    else if (own) parts.add(`dist/${own[1]}`);
   }
   return parts;
 }
 
+/** The source modules in a bundle output and every output it imports statically, as its code runs (esbuild's metafile). */
+function bundledClosure(output: string): Set<string> {
+  const seen = new Set<string>();
+  const modules = new Set<string>();
+  const visit = (out: string) => {
+    if (seen.has(out)) return;
+    seen.add(out);
+    const o = BUNDLE.outputs[out];
+    if (o === undefined) return; // a package left outside the bundle, or a Node built-in
+    Object.keys(o.inputs).forEach((m) => modules.add(m));
+    for (const i of o.imports) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit(output);
+  return modules;
+}
+
 /** esbuild's metafile of the bundle (scripts/bundle.mjs): the source modules in each output file. */
-const BUNDLE = JSON.parse(readFileSync(path.join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+const BUNDLE = JSON.parse(readFileSync(path.join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as {
+  outputs: Record<string, { inputs: Record<string, unknown>; imports: { path: string; kind: string }[] }>;
+};
 
 const SIMULATOR = ['rxjs', 'fast-csv', 'seedrandom', 'simple-statistics', 'highs', 'vega', 'vega-lite', 'dist/model', 'dist/engine', 'dist/study', 'dist/metrics', 'dist/staffing'];
 const CHECKER = ['zod', 'yaml', 'jsonc-parser', 'dist/scenario', 'dist/report'];
@@ -125,6 +150,24 @@ describe('the built command', () => {
     };
     expect(turbofan(['validate', 'scenarios/metcc-2022-baseline.yaml'])).toBe(0);
     expect(turbofan(['run', '--help'])).toBeGreaterThan(0);
+  });
+
+  it('raises V8\'s inlining budget wherever the simulator runs, never for --help or validate (src/engine/inliningBudget.ts)', () => {
+    const budget = 'src/engine/inliningBudget.ts';
+    expect(modulesLoadedBy(['--help']).has(budget)).toBe(false);
+    expect(modulesLoadedBy(['validate', 'scenarios/erlang-a-check.yaml']).has(budget)).toBe(false);
+    // the worker, and every command's module that simulates, load it with the simulator's code
+    const simulating = Object.keys(BUNDLE.outputs).filter((o) => o.endsWith('.js') && bundledClosure(o).has('src/simulate.ts'));
+    expect(simulating).toContain('dist/study/worker.js');
+    expect(simulating.some((o) => BUNDLE.outputs[o].inputs['src/cli/commands/run.ts'])).toBe(true);
+    for (const o of simulating) expect(bundledClosure(o).has(budget), o).toBe(true);
+  });
+
+  it('leaves an inlining budget given on Node\'s command line as it is', () => {
+    expect(inliningBudgetGiven(['--max-inlined-bytecode-size-cumulative=6000'])).toBe(true);
+    expect(inliningBudgetGiven(['--max_inlined_bytecode_size_cumulative=6000'])).toBe(true);
+    expect(inliningBudgetGiven(['--expose-gc', '--max-inlined-bytecode-size=2000'])).toBe(false);
+    expect(inliningBudgetGiven([])).toBe(false);
   });
 
   it('is executable, so `npx metcc-sim` (the README and its Slurm script) runs from a fresh clone', () => {

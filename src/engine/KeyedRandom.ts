@@ -56,7 +56,8 @@ export class KeyedRandom {
     this.next = () => {
       // all arithmetic mod 2^32: signed words give the unsigned ones' bits. fmix32i twice,
       // written out: V8 did not inline the calls in the journey's larger functions (its
-      // inlining budget spent), and a call cost more than the finaliser itself
+      // inlining budget spent, before `inliningBudget.ts` raised it; written out, it does not
+      // depend on the budget), and a call cost more than the finaliser itself
       let h = (this.stream + Math.imul(++this.j, GOLDEN)) | 0;
       h ^= h >>> 16;
       h = Math.imul(h, 0x85ebca6b);
