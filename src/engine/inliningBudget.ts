@@ -30,7 +30,7 @@ import { setFlagsFromString } from 'node:v8';
  * changes only the compiles that follow (Node 20 does not freeze V8's flags after start-up).
  */
 const FLAG = '--max-inlined-bytecode-size-cumulative';
-export const INLINING_FLAG = `${FLAG}=3000`;
+const INLINING_FLAG = `${FLAG}=3000`;
 
 /** Whether Node's command line (`execArgv`) already sets the budget (V8 takes `_` for `-` too). */
 export function inliningBudgetGiven(execArgv: readonly string[]): boolean {
