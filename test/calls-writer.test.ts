@@ -116,6 +116,19 @@ describe('CallRowEncoder writes the rows fast-csv wrote', () => {
     expect(wrong.slice(0, 5).map((x) => [x, fmt(x, 3)])).toEqual([]);
   });
 
+  it('whole numbers: every length from 1 to 10 digits and each side of each power of ten, as String(n)', () => {
+    const ns: number[] = [];
+    for (let k = 0, ten = 1; k <= 10; k++, ten *= 10) ns.push(ten - 1, ten, ten + 1, ten + 9999, 2 * ten - 1, 5 * ten + 10_001);
+    ns.push(2 ** 32 - 1, 2 ** 32, 4_000_010_000, 1_000_000_000 + 9999, 123_456_789, 1_000_100_000);
+    const calls = ns.map((n, i) => call({ callId: n, serial: ns[ns.length - 1 - i], redialOf: n, replication: i }));
+    const lines = encoded(calls, GRADES, LEVELS, 1 << 20).bytes.toString('latin1').split('\n');
+    const wrong = ns.filter((n, i) => {
+      const f = lines[i].split(',');
+      return f[0] !== String(i) || f[1] !== String(n) || f[11] !== String(n) || f[16] !== `999#${ns[ns.length - 1 - i]}`;
+    });
+    expect(wrong).toEqual([]);
+  });
+
   it('a name longer than a chunk still comes out whole and in place', async () => {
     const long = 'x,'.repeat(3000);
     const calls = [call({ handlerGroup: long }), call({ callId: 1, shift: long }), call({ callId: 2 })];

@@ -4,7 +4,6 @@ import { csvFieldBytes } from './csvFieldBytes.js';
 
 const COMMA = 44;
 const NEWLINE = 10;
-const POINT = 46;
 const ZERO = 48;
 const QUOTE = 34;
 /** The most a row's nine numbers (at most 32 characters each, even as exponents) and its separators take. */
@@ -23,9 +22,15 @@ const MAX_SPARE = 8;
  * Where the time goes, and what this does about it (measured on the baseline's calls):
  * - a name is copied four bytes at a time (`NameWords`: each name's bytes, and its comma, as
  *   32-bit words), through a DataView over the chunk: a byte loop cost twice as much;
- * - digits are written two at a time from a table, and the times go to `writeFixed3` through a
- *   Float64Array: a double passed as an argument to a function that is not inlined is boxed,
- *   and four a row kept the garbage collector busy.
+ * - digits are written four at a time from tables (`LEAD`, `FULL`), and a time's thousandths,
+ *   point included, in one write (`FRACTION`): two digits a write, with a division by 100 and a
+ *   remainder of doubles for each pair, took some 330 instructions a time, over a third of the
+ *   row (cachegrind, `--case calls:encode`: 4,250 instructions a row before this and the next
+ *   point, 3,492 after);
+ * - the contact is found by its index, the outcome and the source 'new' by comparison: a Map
+ *   lookup of a name costs some 140 instructions;
+ * - the times go to `writeFixed3` through a Float64Array: a double passed as an argument to a
+ *   function that is not inlined is boxed, and four a row kept the garbage collector busy.
  *
  * Full chunks go to `emit`, which owns them until it gives them back with `recycle` (once
  * written), so a long log reuses a few chunks instead of leaving the garbage collector a
@@ -46,6 +51,13 @@ export class CallRowEncoder {
   /** The grades' and levels' numbers in `names` (kept when the names are cleared). */
   private readonly grades: Int32Array;
   private readonly levels: Int32Array;
+  /** The fields 'answered', 'abandoned' and 'new' (the outcomes and the commonest source: no lookup for them). */
+  private readonly answered: number;
+  private readonly abandoned: number;
+  private readonly firstAttempt: number;
+  /** By contact index, the contact name last met there and its field (a lookup by number, checked by name). */
+  private readonly contactNames: string[] = [];
+  private readonly contactFields: number[] = [];
   /** The row's four times, on their way to `writeFixed3`. */
   private readonly seconds = new Float64Array(4);
   /** Chunks given back, to be filled again; and the memory of every chunk this encoder made (only those are reused). */
@@ -65,6 +77,9 @@ export class CallRowEncoder {
     this.view = viewOf(this.buf);
     this.grades = Int32Array.from(grades, (g) => this.names.add(withComma(g), false));
     this.levels = Int32Array.from(levels, (l) => this.names.add(withComma(l), false));
+    this.answered = this.names.add(withComma('answered'), false);
+    this.abandoned = this.names.add(withComma('abandoned'), false);
+    this.firstAttempt = this.names.add(withComma('new'), false);
     this.names.keepSoFar();
   }
 
@@ -72,10 +87,12 @@ export class CallRowEncoder {
   row(c: CallRecord): void {
     // a row adds at most six names: room for them is made before it looks any up
     if (this.names.count > MAX_NAMES) this.clearNames();
-    const contact = this.fieldId(c.contact);
-    const outcome = this.fieldId(c.outcome);
+    const contact = this.contactId(c.contactIndex, c.contact);
+    const o = c.outcome;
+    const outcome = o === 'answered' ? this.answered : o === 'abandoned' ? this.abandoned : this.fieldId(o);
     const group = this.fieldId(c.handlerGroup);
-    const source = this.fieldId(c.source);
+    const s = c.source;
+    const source = s === 'new' ? this.firstAttempt : this.fieldId(s);
     const shift = this.fieldId(c.shift);
     const caller = this.callerId(c.origin);
     const names = this.names;
@@ -174,11 +191,28 @@ export class CallRowEncoder {
     return b;
   }
 
-  /** Forget every name but the grades and levels (past MAX_NAMES: this only bounds memory). */
+  /** Forget every name but the grades, levels, outcomes and 'new' (past MAX_NAMES: this only bounds memory). */
   private clearNames(): void {
     this.names.clear();
     this.fields.clear();
     this.callers.clear();
+    this.contactNames.length = 0;
+    this.contactFields.length = 0;
+  }
+
+  /** The contact's field, found by its index where that index last had the same name (a Map lookup costs several times more). */
+  private contactId(index: number, name: string): number {
+    if (this.contactNames[index] === name && this.contactFields[index] >= 0) return this.contactFields[index];
+    const id = this.fieldId(name);
+    if (index >= 0 && index < 256 && Number.isInteger(index)) {
+      while (this.contactNames.length <= index) {
+        this.contactNames.push('');
+        this.contactFields.push(-1);
+      }
+      this.contactNames[index] = name;
+      this.contactFields[index] = id;
+    }
+    return id;
   }
 
   /** A name as a field followed by its comma. */
@@ -296,35 +330,64 @@ function grown<T extends Int32Array | Uint8Array>(a: T, atLeast: number): T {
   return b;
 }
 
-/** "00", "01" ... "99" as two ASCII bytes in a little-endian 16-bit word: two digits a write. */
-const PAIRS = new Uint16Array(100);
-for (let i = 0; i < 100; i++) PAIRS[i] = (ZERO + ((i / 10) | 0)) | ((ZERO + (i % 10)) << 8);
-
-/** Decimal digits of a whole number in [0, 2^32). */
-function digitCount(n: number): number {
-  if (n < 100_000) return n < 100 ? (n < 10 ? 1 : 2) : n < 1000 ? 3 : n < 10_000 ? 4 : 5;
-  return n < 10_000_000 ? (n < 1_000_000 ? 6 : 7) : n < 100_000_000 ? 8 : n < 1_000_000_000 ? 9 : 10;
+/**
+ * Digits four at a time, as little-endian 32-bit words of ASCII: LEAD[i] is i without leading
+ * zeros (its LEAD_BYTES[i] digits first, zeros after), FULL[i] is i as four digits. FRACTION[t]
+ * is `.` and the thousandths t (1 to 999) with trailing zeros dropped (FRACTION_BYTES[t] bytes,
+ * zeros after): what fmt(x, 3) puts after the whole seconds. Writing one writes a whole word,
+ * up to three bytes past the number's end, which the row writes over next (as `NameWords`).
+ */
+const LEAD = new Int32Array(10_000);
+const LEAD_BYTES = new Uint8Array(10_000);
+const FULL = new Int32Array(10_000);
+const FRACTION = new Int32Array(1000);
+const FRACTION_BYTES = new Uint8Array(1000);
+for (let i = 0; i < 10_000; i++) {
+  const lead = String(i);
+  LEAD[i] = asciiWord(lead);
+  LEAD_BYTES[i] = lead.length;
+  FULL[i] = asciiWord(lead.padStart(4, '0'));
+}
+for (let t = 1; t < 1000; t++) {
+  const fraction = `.${String(t).padStart(3, '0')}`.replace(/0+$/, '');
+  FRACTION[t] = asciiWord(fraction);
+  FRACTION_BYTES[t] = fraction.length;
 }
 
-/** A whole number >= 0 in decimal at `p` (anything else as String(n)); the position after it. */
+/** Up to four ASCII characters as a little-endian 32-bit word (zeros after them). */
+function asciiWord(text: string): number {
+  let word = 0;
+  for (let k = 3; k >= 0; k--) word = (word << 8) | (k < text.length ? text.charCodeAt(k) : 0);
+  return word;
+}
+
+/**
+ * A whole number >= 0 in decimal at `p` (anything else as String(n)), four digits a write (up
+ * to three bytes past its end: see LEAD); the position after it.
+ */
 function writeUint(v: DataView, p: number, n: number): number {
   if (!(n >= 0 && n <= 0xffffffff && Number.isInteger(n))) return writeText(v, p, String(n));
-  let x = n >>> 0;
-  if (x < 10) {
-    v.setUint8(p, ZERO + x);
-    return p + 1;
+  const x = n >>> 0;
+  if (x < 10_000) {
+    v.setInt32(p, LEAD[x], true);
+    return p + LEAD_BYTES[x];
   }
-  const end = p + digitCount(x);
-  let at = end;
-  while (x >= 100) {
-    const q = (x / 100) >>> 0;
-    at -= 2;
-    v.setUint16(at, PAIRS[x - q * 100], true);
-    x = q;
+  let high = (x / 10_000) >>> 0;
+  const low = x - high * 10_000;
+  if (high >= 10_000) {
+    // ten digits at most: two, four and four
+    const top = (high / 10_000) >>> 0;
+    high -= top * 10_000;
+    v.setInt32(p, LEAD[top], true);
+    p += LEAD_BYTES[top];
+    v.setInt32(p, FULL[high], true);
+    p += 4;
+  } else {
+    v.setInt32(p, LEAD[high], true);
+    p += LEAD_BYTES[high];
   }
-  if (x >= 10) v.setUint16(at - 2, PAIRS[x], true);
-  else v.setUint8(at - 1, ZERO + x);
-  return end;
+  v.setInt32(p, FULL[low], true);
+  return p + 4;
 }
 
 /**
@@ -343,23 +406,16 @@ function writeFixed3(v: DataView, p: number, from: Float64Array, i: number): num
     const floor = Math.floor(scaled);
     const frac = scaled - floor;
     if (frac < 0.499 || frac > 0.501) {
-      let t = frac > 0.5 ? floor + 1 : floor;
+      // the thousandths as a small integer (0 to 1000): integer arithmetic from here on
+      let t = (frac > 0.5 ? floor + 1 : floor) | 0;
       if (t === 1000) {
         whole += 1;
         t = 0;
       }
       p = writeUint(v, p, whole);
       if (t !== 0) {
-        v.setUint8(p++, POINT);
-        const d1 = (t / 100) | 0;
-        const rest = t - d1 * 100;
-        v.setUint8(p++, ZERO + d1);
-        if (rest !== 0) {
-          if (rest % 10 !== 0) {
-            v.setUint16(p, PAIRS[rest], true);
-            p += 2;
-          } else v.setUint8(p++, ZERO + rest / 10);
-        }
+        v.setInt32(p, FRACTION[t], true);
+        p += FRACTION_BYTES[t];
       }
       return p;
     }
