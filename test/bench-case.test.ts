@@ -24,10 +24,20 @@ describe('a bench case run by hand', () => {
     expect(model.loopCpuSeconds).toBeGreaterThan(0);
   });
 
+  it('calls:encode:ROUNDS encodes the same four weeks of rows each round (so two lengths differ by whole rounds only)', () => {
+    const once = runCase('calls:encode:1') as unknown as { rows: number; rounds: number; bytes: number };
+    const twice = runCase('calls:encode:2') as unknown as { rows: number; rounds: number; bytes: number };
+    expect(once.rows).toBeGreaterThan(100_000);
+    expect(twice).toEqual({ rows: once.rows, rounds: 2, bytes: 2 * once.bytes });
+    // some 100 bytes a row, as calls.csv's rows are
+    expect(once.bytes / once.rows).toBeGreaterThan(60);
+  });
+
   it('refuses a case or a round count it does not know, with the reason and exit code 1', () => {
     for (const [args, reason] of [
       [['--case', 'model:abc:50'], /^bench: --case: expected model:CALLS:HANDLERS, .* got model:abc:50\n$/],
       [['--case', 'heavy'], /got heavy\n$/],
+      [['--case', 'calls:encode:0'], /got calls:encode:0\n$/],
       [['--case'], /got nothing\n$/],
       [['--rounds', '0'], /^bench: --rounds must be a whole number >= 1, got 0\n$/],
     ] as [string[], RegExp][]) {

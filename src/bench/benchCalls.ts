@@ -48,6 +48,28 @@ export async function yearWithCalls(log: 'none' | CallsFormat): Promise<YearCall
   }
 }
 
+/**
+ * The byte writer alone, `rounds` times over the baseline's four weeks of calls held in memory
+ * (chunks dropped), for counting its instructions: run it under Valgrind at two numbers of
+ * rounds and divide the difference by the difference in rows (the simulation cancels out).
+ */
+export async function encodeRounds(rounds: number): Promise<{ rows: number; rounds: number; bytes: number }> {
+  const scenario = baseline('four-weeks');
+  const shape = reportShape(scenario);
+  const calls: CallRecord[] = [];
+  await runReplication(scenario, shape, { seed: 1, replication: 0, onCall: (c) => calls.push(c) });
+  let bytes = 0;
+  for (let r = 0; r < rounds; r++) {
+    const enc: CallRowEncoder = new CallRowEncoder(shape.grades, shape.levels, (chunk) => {
+      bytes += chunk.length;
+      enc.recycle(chunk);
+    });
+    for (const c of calls) enc.row(c);
+    enc.flush();
+  }
+  return { rows: calls.length, rounds, bytes };
+}
+
 /** Rows per CPU-second of the byte writer and of fast-csv, on the baseline's four weeks of calls (chunks dropped: formatting only). */
 export async function writerRates(): Promise<{ rows: number; encoderRowsPerCpuSecond: number; fastCsvRowsPerCpuSecond: number }> {
   const scenario = baseline('four-weeks');
