@@ -50,7 +50,8 @@ const secondsArb = fc.oneof(
 const callArb = fc.record({
   replication: fc.nat(1000),
   callId: fc.oneof(fc.nat(), fc.constant(2 ** 32 + 5)),
-  contact: nameArb,
+  contact: fc.oneof(nameArb, fc.constantFrom('', '999', '101')),
+  contactIndex: fc.oneof(fc.integer({ min: -1, max: 5 }), fc.constantFrom(255, 256, 1e6, 0.5, NaN)),
   arrivedAt: secondsArb,
   answeredAt: secondsArb,
   endedAt: secondsArb,
@@ -127,6 +128,30 @@ describe('CallRowEncoder writes the rows fast-csv wrote', () => {
       return f[0] !== String(i) || f[1] !== String(n) || f[11] !== String(n) || f[16] !== `999#${ns[ns.length - 1 - i]}`;
     });
     expect(wrong).toEqual([]);
+  });
+
+  it('whole numbers: every entry of the four-digit tables, alone and as the low, middle and top digits', () => {
+    const ns: number[] = [];
+    for (let i = 0; i < 10_000; i++) ns.push(i, 10_000 + i, 7_0000_0000 + i * 10_000, 10_000 * i + 9999, 42 * 1e8 + i * 10_000 + 5);
+    const calls = ns.map((n) => call({ callId: n }));
+    const lines = encoded(calls, GRADES, LEVELS, 1 << 20).bytes.toString('latin1').split('\n');
+    const wrong = ns.filter((n, i) => lines[i].split(',')[1] !== String(n));
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('the contact found by its index: the same index with other names, empty names, and indexes out of range', async () => {
+    const calls = [
+      call({ contactIndex: 3, contact: 'x' }),
+      call({ contactIndex: 1, contact: '' }),
+      call({ contactIndex: 3, contact: '' }),
+      call({ contactIndex: 3, contact: 'x' }),
+      call({ contactIndex: 0, contact: 'y,z' }),
+      call({ contactIndex: -1, contact: 'x' }),
+      call({ contactIndex: 300, contact: 'w' }),
+      call({ contactIndex: 1, contact: '101' }),
+      call({ contactIndex: 1, contact: '' }),
+    ];
+    expect(encoded(calls, GRADES, LEVELS, 2048).bytes.toString()).toBe((await fastCsv(calls.map((c) => callRow(c, GRADES, LEVELS)))).toString());
   });
 
   it('a name longer than a chunk still comes out whole and in place', async () => {

@@ -51,12 +51,12 @@ function report(m: unknown): void {
 class BenchInputError extends Error {}
 
 /** What `--case` takes (the bench forks its children with these; a case may also be run by hand). */
-const CASE_FORMS = /^(?:(?:model|ref):[1-9]\d*:[1-9]\d*|year|batch:[1-9]\d*(?::\d+:\d+)?|calls:(?:none|csv|csv\.gz|rates|encode:[1-9]\d*))$/;
+const CASE_FORMS = /^(?:(?:model|ref):[1-9]\d*:[1-9]\d*|year|batch:[1-9]\d*(?::\d+:\d+)?|calls:(?:none|csv|csv\.gz|rates|encode:[1-9]\d{0,3}))$/;
 
 /** In the child: run the case named on the command line and send what it measured. */
 async function runCase(arg: string | undefined): Promise<void> {
   if (arg === undefined || !CASE_FORMS.test(arg)) {
-    throw new BenchInputError(`--case: expected model:CALLS:HANDLERS, ref:CALLS:HANDLERS, year, batch:WORKERS[:FROM:COUNT], calls:none|csv|csv.gz|rates or calls:encode:ROUNDS, got ${arg ?? 'nothing'}`);
+    throw new BenchInputError(`--case: expected model:CALLS:HANDLERS, ref:CALLS:HANDLERS, year, batch:WORKERS[:FROM:COUNT], calls:none|csv|csv.gz|rates or calls:encode:ROUNDS (1 to 9999), got ${arg ?? 'nothing'}`);
   }
   const [kind, a, b, c] = arg.split(':');
   if (kind === 'calls') {

@@ -7,7 +7,9 @@
  *   seconds (user + system, this process: the gzip threads included), the ratio to the year
  *   without a log, peak memory and the bytes written;
  * - the writer alone: rows per CPU-second of the byte writer and of fast-csv (as calls.csv was
- *   written before) on the same four weeks of calls held in memory.
+ *   written before) on the same four weeks of calls held in memory;
+ * - by hand only (`--case calls:encode:ROUNDS`): the byte writer alone, ROUNDS times over those
+ *   rows, for counting its instructions under Valgrind.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';

@@ -6,17 +6,22 @@ const COMMA = 44;
 const NEWLINE = 10;
 const ZERO = 48;
 const QUOTE = 34;
-/** The most a row's nine numbers (at most 32 characters each, even as exponents) and its separators take. */
+/**
+ * The most a row's nine numbers (at most 32 characters each, even as exponents, and the up to
+ * three bytes a number's last write goes past its end) and its separators take.
+ */
 const NUMBERS_BYTES = 9 * 32 + 32;
 /** At most this many distinct names are kept (names come from the scenario; this only bounds memory). */
 const MAX_NAMES = 10_000;
+/** Contacts found by index below this (a scenario has a handful; this only bounds the cache's size); others by name. */
+const MAX_CONTACT_INDEX = 256;
 /** Chunks kept for reuse (more than the output's queue holds are not needed). */
 const MAX_SPARE = 8;
 
 /**
  * calls.csv rows written as bytes straight into a reused chunk: the same bytes as `callRow`
- * through fast-csv (fields quoted as `csvFieldBytes` says, numbers as `fmt(x, 3)`), six to eight
- * times as fast, with no string per field. Why by hand: fast-csv makes a string per field and
+ * through fast-csv (fields quoted as `csvFieldBytes` says, numbers as `fmt(x, 3)`), eight times
+ * as fast or so, with no string per field. Why by hand: fast-csv makes a string per field and
  * per row; no maintained library writes CSV from numbers into a byte buffer.
  *
  * Where the time goes, and what this does about it (measured on the baseline's calls):
@@ -24,9 +29,9 @@ const MAX_SPARE = 8;
  *   32-bit words), through a DataView over the chunk: a byte loop cost twice as much;
  * - digits are written four at a time from tables (`LEAD`, `FULL`), and a time's thousandths,
  *   point included, in one write (`FRACTION`): two digits a write, with a division by 100 and a
- *   remainder of doubles for each pair, took some 330 instructions a time, over a third of the
- *   row (cachegrind, `--case calls:encode`: 4,250 instructions a row before this and the next
- *   point, 3,492 after);
+ *   remainder of doubles for each pair, took some 330 instructions a time, about a third of
+ *   the row (cachegrind, `--case calls:encode:ROUNDS`: 4,250 instructions a row before this and
+ *   the next point, 3,492 after);
  * - the contact is found by its index, the outcome and the source 'new' by comparison: a Map
  *   lookup of a name costs some 140 instructions;
  * - the times go to `writeFixed3` through a Float64Array: a double passed as an argument to a
@@ -204,7 +209,7 @@ export class CallRowEncoder {
   private contactId(index: number, name: string): number {
     if (this.contactNames[index] === name && this.contactFields[index] >= 0) return this.contactFields[index];
     const id = this.fieldId(name);
-    if (index >= 0 && index < 256 && Number.isInteger(index)) {
+    if (index >= 0 && index < MAX_CONTACT_INDEX && Number.isInteger(index)) {
       while (this.contactNames.length <= index) {
         this.contactNames.push('');
         this.contactFields.push(-1);
@@ -335,7 +340,9 @@ function grown<T extends Int32Array | Uint8Array>(a: T, atLeast: number): T {
  * zeros (its LEAD_BYTES[i] digits first, zeros after), FULL[i] is i as four digits. FRACTION[t]
  * is `.` and the thousandths t (1 to 999) with trailing zeros dropped (FRACTION_BYTES[t] bytes,
  * zeros after): what fmt(x, 3) puts after the whole seconds. Writing one writes a whole word,
- * up to three bytes past the number's end, which the row writes over next (as `NameWords`).
+ * up to three bytes past the number's end: the row's later bytes write over them, and after its
+ * last number, what its newline leaves lies past the row's end, outside what `flush` hands on,
+ * until the next row writes over it (NUMBERS_BYTES leaves room for them).
  */
 const LEAD = new Int32Array(10_000);
 const LEAD_BYTES = new Uint8Array(10_000);
