@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './fixtures/harness.js';
 
 const bench = path.join(ROOT, 'dist/bench/bench.js');
-const runCase = (arg: string) => {
+type Heavy = { calls: number; withinTargetPct: number; abandonedPct: number; loopCpuSeconds: number };
+const runCase = <T = Heavy>(arg: string): T => {
   const r = spawnSync(process.execPath, [bench, '--case', arg], { cwd: ROOT, encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as { calls: number; withinTargetPct: number; abandonedPct: number; loopCpuSeconds: number };
+  return JSON.parse(r.stdout) as T;
 };
 
 describe('a bench case run by hand', () => {
@@ -25,8 +26,9 @@ describe('a bench case run by hand', () => {
   });
 
   it('calls:encode:ROUNDS encodes the same four weeks of rows each round (so two lengths differ by whole rounds only)', () => {
-    const once = runCase('calls:encode:1') as unknown as { rows: number; rounds: number; bytes: number };
-    const twice = runCase('calls:encode:2') as unknown as { rows: number; rounds: number; bytes: number };
+    type Encoded = { rows: number; rounds: number; bytes: number };
+    const once = runCase<Encoded>('calls:encode:1');
+    const twice = runCase<Encoded>('calls:encode:2');
     expect(once.rows).toBeGreaterThan(100_000);
     expect(twice).toEqual({ rows: once.rows, rounds: 2, bytes: 2 * once.bytes });
     // some 100 bytes a row, as calls.csv's rows are

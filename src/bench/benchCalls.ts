@@ -50,16 +50,17 @@ export async function yearWithCalls(log: 'none' | CallsFormat): Promise<YearCall
   }
 }
 
-/**
- * The byte writer alone, `rounds` times over the baseline's four weeks of calls held in memory
- * (chunks dropped), for counting its instructions: run it under Valgrind at two numbers of
- * rounds and divide the difference by the difference in rows (the simulation cancels out).
- */
-export async function encodeRounds(rounds: number): Promise<{ rows: number; rounds: number; bytes: number }> {
+/** The baseline's four weeks of calls (seed 1, replication 0), held in memory, and the shape their rows are written in. */
+async function fourWeeksCalls(): Promise<{ shape: ReturnType<typeof reportShape>; calls: CallRecord[] }> {
   const scenario = baseline('four-weeks');
   const shape = reportShape(scenario);
   const calls: CallRecord[] = [];
   await runReplication(scenario, shape, { seed: 1, replication: 0, onCall: (c) => calls.push(c) });
+  return { shape, calls };
+}
+
+/** Encode `calls` `rounds` times with the byte writer, its chunks counted and given back as `run` gives them back; the bytes written. */
+function encodeAll(shape: ReturnType<typeof reportShape>, calls: readonly CallRecord[], rounds: number): number {
   let bytes = 0;
   for (let r = 0; r < rounds; r++) {
     const enc: CallRowEncoder = new CallRowEncoder(shape.grades, shape.levels, (chunk) => {
@@ -69,23 +70,25 @@ export async function encodeRounds(rounds: number): Promise<{ rows: number; roun
     for (const c of calls) enc.row(c);
     enc.flush();
   }
-  return { rows: calls.length, rounds, bytes };
+  return bytes;
+}
+
+/**
+ * The byte writer alone, `rounds` times over the baseline's four weeks of calls held in memory
+ * (chunks dropped), for counting its instructions: run it under Valgrind at two numbers of
+ * rounds and divide the difference by the difference in rows (the simulation cancels out).
+ */
+export async function encodeRounds(rounds: number): Promise<{ rows: number; rounds: number; bytes: number }> {
+  const { shape, calls } = await fourWeeksCalls();
+  return { rows: calls.length, rounds, bytes: encodeAll(shape, calls, rounds) };
 }
 
 /** Rows per CPU-second of the byte writer and of fast-csv, on the baseline's four weeks of calls (chunks dropped: formatting only). */
 export async function writerRates(): Promise<{ rows: number; encoderRowsPerCpuSecond: number; fastCsvRowsPerCpuSecond: number }> {
-  const scenario = baseline('four-weeks');
-  const shape = reportShape(scenario);
-  const calls: CallRecord[] = [];
-  await runReplication(scenario, shape, { seed: 1, replication: 0, onCall: (c) => calls.push(c) });
+  const { shape, calls } = await fourWeeksCalls();
   const rounds = 3;
   let started = process.cpuUsage();
-  let bytes = 0;
-  for (let r = 0; r < rounds; r++) {
-    const enc = new CallRowEncoder(shape.grades, shape.levels, (chunk) => (bytes += chunk.length));
-    for (const c of calls) enc.row(c);
-    enc.flush();
-  }
+  encodeAll(shape, calls, rounds);
   const encoderCpu = cpuSeconds(process.cpuUsage(started));
   started = process.cpuUsage();
   const csv = format<string[], string[]>({ includeEndRowDelimiter: true });
