@@ -13,6 +13,10 @@ import { ContactCentre } from '../src/model/ContactCentre.js';
 import { Handler, Leaving } from '../src/model/Handler.js';
 import { HandlerGroup } from '../src/model/HandlerGroup.js';
 import { HandlerTable } from '../src/model/HandlerTable.js';
+import type { Level } from '../src/model/roster/Level.js';
+import { ReplicationTally } from '../src/metrics/ReplicationTally.js';
+import type { CallRecord } from '../src/model/records.js';
+import { reportShape, runReplication } from '../src/simulate.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { ROOT } from './fixtures/harness.js';
 
@@ -84,6 +88,84 @@ describe('the handler table', () => {
     expect(() => (old.leaving = Leaving.Break)).toThrow(/changed after its spell was over/);
     expect(a.popIdle()).toBe(-1); // group a does not take group b's handler through the old entry
     expect(table.rows).toBe(2);
+  });
+});
+
+const level = (index: number): Level => ({
+  index, name: `l${index}`, handlingMultiplier: 1, misgradeProbability: 0, underGradeShare: 0, coached: false, secondsAtLevel: Infinity, next: null,
+});
+
+describe('staffing keys', () => {
+  it('number each group, level and shift together, in order of first use, and follow a new level or a number given again', () => {
+    const table = new HandlerTable();
+    const a = new HandlerGroup(0, 'a', 0, table);
+    const b = new HandlerGroup(1, 'b', 0, table);
+    const [l0, l1] = [level(0), level(1)];
+    const h = [
+      new Handler(a, l0, 'early'), // key 0
+      new Handler(a, l0, 'early'), // the same three: 0
+      new Handler(a, l1, 'early'), // another level: 1
+      new Handler(a, l0, 'late'), // another shift: 2
+      new Handler(b, l0, 'early'), // another group: 3
+      new Handler(b, null, 'early'), // no level: 4
+      new Handler(b, null, ''), // 5
+    ];
+    expect(h.map((x) => table.staffingKeyOf(x.id))).toEqual([0, 0, 1, 2, 3, 4, 5]);
+    // asked again, the same (kept by number)
+    expect(h.map((x) => table.staffingKeyOf(x.id))).toEqual([0, 0, 1, 2, 3, 4, 5]);
+    // moved up a level: the key of its group, new level and shift
+    h[0].setLevel(l1);
+    expect(table.staffingKeyOf(h[0].id)).toBe(1);
+    // a number given again, to a handler of another shift: that shift's key, not the old holder's
+    const old = h[3].id;
+    h[3].retire();
+    const again = new Handler(a, l1, 'night');
+    expect(again.id).toBe(old);
+    expect(table.staffingKeyOf(again.id)).toBe(6);
+    // and the keys survive the table's growth
+    const more = Array.from({ length: 100 }, (_, i) => new Handler(i % 2 === 0 ? a : b, l0, 'early'));
+    expect(more.map((x) => table.staffingKeyOf(x.id))).toEqual(more.map((_, i) => (i % 2 === 0 ? 0 : 3)));
+    expect(h.map((x) => table.staffingKeyOf(x.id)).slice(0, 3)).toEqual([1, 0, 1]);
+  });
+
+  it("in a run, name one group, shift and level each, and give the tally the cells it finds by the names", async () => {
+    const scenario = loadScenario(path.join(ROOT, 'scenarios/metcc-2022-baseline.yaml'), [
+      { keyPath: 'horizon.days', value: 3 },
+      { keyPath: 'horizon.warmup_days', value: 1 },
+    ]).scenario;
+    const shape = reportShape(scenario);
+    const records: CallRecord[] = [];
+    const run = await runReplication(scenario, shape, { seed: 3, replication: 0, onCall: (c) => records.push(c) });
+    const named = new Map<number, string>();
+    const keys = new Map<string, number>();
+    let answered = 0;
+    for (const c of records) {
+      if (c.outcome !== 'answered') {
+        expect(c.staffingKey).toBe(-1);
+        continue;
+      }
+      answered++;
+      const names = `${c.handlerGroup}|${c.shift}|${c.handlerLevel}`;
+      expect(named.get(c.staffingKey!) ?? names).toBe(names);
+      expect(keys.get(names) ?? c.staffingKey).toBe(c.staffingKey);
+      named.set(c.staffingKey!, names);
+      keys.set(names, c.staffingKey!);
+    }
+    expect(answered).toBeGreaterThan(10_000);
+    expect(named.size).toBeGreaterThan(10);
+    // the same records without their keys (as a record made by hand): the same staffing cells
+    const byNames = new ReplicationTally(shape, 0, run.seed);
+    for (const c of records) {
+      byNames.call({
+        replication: c.replication, callId: c.callId, contact: c.contact, contactIndex: c.contactIndex, arrivedAt: c.arrivedAt,
+        answeredAt: c.answeredAt, endedAt: c.endedAt, outcome: c.outcome, waitSeconds: c.waitSeconds, handlerGroup: c.handlerGroup,
+        counted: c.counted, source: c.source, redialOf: c.redialOf, origin: c.origin, serial: c.serial, attempt: c.attempt,
+        baseHandlingSeconds: c.baseHandlingSeconds, patienceSeconds: c.patienceSeconds, btLegSeconds: c.btLegSeconds,
+        trueGrade: c.trueGrade, assignedGrade: c.assignedGrade, handlerLevel: c.handlerLevel, shift: c.shift,
+      });
+    }
+    expect(Object.keys(run.staffing).length).toBe(named.size);
+    expect(run.staffing).toEqual(byNames.result(run.events, run.calendarEvents).staffing);
   });
 });
 

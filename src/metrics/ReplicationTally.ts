@@ -73,7 +73,8 @@ export class ReplicationTally {
         const m = this.triageMatrix;
         this.triage[m.index(c.handlerLevel >= 0 ? c.handlerLevel : m.noLevel, c.trueGrade, c.assignedGrade)]++;
       }
-      const st = this.staffingOf(c.handlerGroup, c.shift, c.handlerLevel);
+      const key = c.staffingKey;
+      const st = key !== undefined && key >= 0 ? (this.byKey[key] ?? this.keyCell(key, c)) : this.staffingOf(c.handlerGroup, c.shift, c.handlerLevel);
       st[0]++;
       st[1] += c.endedAt - c.answeredAt;
       const w = c.waitSeconds;
@@ -102,7 +103,14 @@ export class ReplicationTally {
     }
   }
 
-  // the cell staffingOf found last: calls answered in a row mostly share it
+  // the cells by staffing key (`CallRecord.staffingKey`), each found once by its names
+  private readonly byKey: ([number, number] | undefined)[] = [];
+
+  private keyCell(key: number, c: CallRecord): [number, number] {
+    return (this.byKey[key] = this.findStaffing(c.handlerGroup, c.shift, c.handlerLevel));
+  }
+
+  // records without a staffing key: the cell staffingOf found last: calls answered in a row mostly share it
   private lastGroup = '';
   private lastShift = '';
   private lastLevel = -2;

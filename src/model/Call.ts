@@ -75,6 +75,7 @@ export class Call implements CallRecord {
   assignedGrade = -1;
   handlerLevel = -1;
   shift = '';
+  staffingKey = -1;
   // the caller's draws, made on arrival (see `arrive`)
   trueGrade = -1;
   /** Recognised as having no policing purpose and redirected (graded 'none' without error). */
@@ -108,6 +109,7 @@ export class Call implements CallRecord {
     this.assignedGrade = -1;
     this.handlerLevel = -1;
     this.shift = '';
+    this.staffingKey = -1;
     this.waiting = true;
     this.inQueue = false;
     this.handlerId = -1;

@@ -75,7 +75,7 @@ export class Handler {
 
   /** Move to another training level (standing staff moving up): the next call is handled at its speed. */
   setLevel(level: Level): void {
-    this.table.level[this.mine()] = level;
+    this.table.setLevel(this.mine(), level);
   }
 
   /** The spell is over for good (off duty, not busy, not leaving): give the number back. */

@@ -56,6 +56,12 @@ export interface CallRecord {
   readonly handlerLevel: number;
   /** Shift of the answering handler ('' for constant staff or not answered). */
   readonly shift: string;
+  /**
+   * The answering handler's group, training level and shift as one number, given within the
+   * replication in order of first use; -1 if not answered. A record made by hand may leave it
+   * out: the tally then finds who answered by the three names.
+   */
+  readonly staffingKey?: number;
 }
 
 /** Time-averaged staffing of one handler group over one reporting interval of the counted period. */

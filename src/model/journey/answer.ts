@@ -21,6 +21,7 @@ export function answer(c: Centre, call: Call, h: number): void {
   const group = handlers.group[h];
   call.handlerGroup = group.name;
   call.shift = handlers.shift[h];
+  call.staffingKey = handlers.staffingKeyOf(h);
   const level = handlers.level[h];
   if (level !== null) call.handlerLevel = level.index;
   if (call.trueGrade >= 0) call.assignedGrade = call.redirected ? call.trueGrade : grade(call, level);
