@@ -158,6 +158,71 @@ describe('Calendar', () => {
     expect(Math.max(...peaks)).toBeGreaterThan(1500);
   });
 
+  it('runs events at every scale of time in order: the buckets refitted, far-ahead entries found directly', () => {
+    // times from a millisecond to 10^12 s ahead (and Infinity), so the width fitted to one run of
+    // events is far too small or too large for the next, whole rounds of buckets come up empty
+    // (the direct search), virtual buckets pass 2^32 (and 2^52, the last, at 10^12 s with a
+    // width of a millisecond), and the number pending rises and falls (buckets doubled, halved)
+    type Pending = { t: number; tie: number; seq: number };
+    const order = (a: Pending, b: Pending) => a.t - b.t || a.tie - b.tie || a.seq - b.seq;
+    let deepest = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -3, max: 12 }), fc.nat(999), fc.nat(2), fc.integer({ min: 0, max: 9 })), { minLength: 1, maxLength: 4000, size: 'max' }),
+        (ops) => {
+          const cal = new Calendar(8);
+          const model: Pending[] = [];
+          const ran: number[] = [];
+          const expected: number[] = [];
+          const record = (v: number) => ran.push(v);
+          let seq = 0;
+          for (const [scale, digits, tie, what] of ops) {
+            if (what < 6 || model.length === 0) {
+              // a burst of near ties at this scale, or one entry at Infinity
+              const t = scale === 12 && digits === 0 ? Infinity : cal.now + (digits % 50) * 10 ** scale;
+              const n = what < 3 ? 1 : 3;
+              for (let k = 0; k < n; k++) {
+                cal.schedule(t, record, seq, tie as Tie);
+                model.push({ t, tie, seq: seq++ });
+              }
+            } else {
+              const runs = what === 9 ? 5 : 1;
+              for (let k = 0; k < runs && model.length > 0; k++) {
+                model.sort(order);
+                expected.push(model.shift()!.seq);
+                cal.step();
+              }
+            }
+            deepest = Math.max(deepest, model.length);
+          }
+          model.sort(order);
+          for (const m of model) expected.push(m.seq);
+          cal.run();
+          expect(ran).toEqual(expected);
+          expect(cal.size).toBe(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(deepest).toBeGreaterThan(500);
+  });
+
+  it('finds an entry far ahead of the rest, whatever width the buckets were fitted to', () => {
+    const cal = new Calendar();
+    const log: number[] = [];
+    // a thousand events a millisecond apart fit the width to a few milliseconds
+    for (let i = 0; i < 1000; i++) cal.schedule(i / 1000, () => undefined, null);
+    cal.run();
+    // then one entry a day ahead, one 10^9 s ahead (virtual bucket past 2^32), one at 10^300 (the last)
+    cal.schedule(1e308, (v: number) => log.push(v), 3);
+    cal.schedule(cal.now + 1e9, (v: number) => log.push(v), 2);
+    cal.schedule(cal.now + 86_400, (v: number) => log.push(v), 1);
+    cal.schedule(1e308, (v: number) => log.push(v), 4);
+    cal.run();
+    expect(log).toEqual([1, 2, 3, 4]);
+    expect(cal.now).toBe(1e308);
+  });
+
   it('runs an event scheduled at time Infinity, after the others', () => {
     // with no lane pending, the lanes' earliest once stood at (Infinity, key 0), ahead of any
     // Infinity entry of the heap with a later key: step() returned false with it still pending,
