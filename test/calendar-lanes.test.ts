@@ -1,6 +1,6 @@
 /**
- * Calendar lanes (an arrival stream's next arrival held outside the heap) change nothing in the
- * order of events: the same program of events, run once with every event in the heap and once
+ * Calendar lanes (an arrival stream's next arrival held outside the queue) change nothing in the
+ * order of events: the same program of events, run once with every event in the queue and once
  * with its streams in lanes, runs the same events in the same order at the same times,
  * simultaneous events and cancellations included.
  */
@@ -48,11 +48,11 @@ function program(draws: number[], streams: number, lanes: boolean): string[] {
 }
 
 describe('Calendar lanes', () => {
-  it('run the same events in the same order as the heap alone', () => {
+  it('run the same events in the same order as the queue alone', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 0.9999, noNaN: true }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 5 }), (draws, streams) => {
-        const heap = program(draws, streams, false);
-        expect(program(draws, streams, true)).toEqual(heap);
+        const queue = program(draws, streams, false);
+        expect(program(draws, streams, true)).toEqual(queue);
       }),
       { seed: 12, numRuns: 300 },
     );

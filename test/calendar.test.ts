@@ -79,7 +79,7 @@ describe('Calendar', () => {
     expect(() => cal.run()).toThrow(/before now/);
   });
 
-  it('keeps heap order over many random events (against a sort)', () => {
+  it('keeps the order of many random events (against a sort)', () => {
     const cal = new Calendar(4);
     const times: number[] = [];
     let x = 12345;
@@ -95,10 +95,10 @@ describe('Calendar', () => {
     expect(out).toEqual(expected);
   });
 
-  it('runs any mix of scheduling (heap and lanes), cancelling and running in the order of a sorted list', () => {
+  it('runs any mix of scheduling (queue and lanes), cancelling and running in the order of a sorted list', () => {
     // a model of the calendar's order: pending (time, tie, seq) kept sorted; the calendar must run
-    // the same events, at every depth of its heap (up to some 3,000 pending), from its two lanes
-    // as from the heap, with ties of every rank, growing from any initial capacity
+    // the same events, with up to some 3,000 pending, from its two lanes as from its buckets, with
+    // ties of every rank, growing from any initial capacity
     type Pending = { t: number; tie: number; seq: number; id: number; lane: number; cancelled: boolean };
     const order = (a: Pending, b: Pending) => a.t - b.t || a.tie - b.tie || a.seq - b.seq;
     const peaks: number[] = [];
@@ -154,15 +154,14 @@ describe('Calendar', () => {
       ),
       { numRuns: 40 },
     );
-    // the runs went deep: a heap of thousands is six levels of a 4-ary heap
+    // the runs went deep: thousands pending, the buckets doubled several times (and halved again)
     expect(Math.max(...peaks)).toBeGreaterThan(1500);
   });
 
   it('runs events at every scale of time in order: the buckets refitted, far-ahead entries found directly', () => {
     // times from a millisecond to 10^12 s ahead (and Infinity), so the width fitted to one run of
     // events is far too small or too large for the next, whole rounds of buckets come up empty
-    // (the direct search), virtual buckets pass 2^32 (and 2^52, the last, at 10^12 s with a
-    // width of a millisecond), and the number pending rises and falls (buckets doubled, halved)
+    // (the direct search), and the number pending rises and falls (buckets doubled, halved)
     type Pending = { t: number; tie: number; seq: number };
     const order = (a: Pending, b: Pending) => a.t - b.t || a.tie - b.tie || a.seq - b.seq;
     let deepest = 0;
@@ -207,25 +206,44 @@ describe('Calendar', () => {
     expect(deepest).toBeGreaterThan(500);
   });
 
+  it('leaves the clock at the last event run, not at a cancelled entry after it', () => {
+    // a cancelled entry moved the clock once (the calendar queue's first version): a later
+    // schedule before it then failed as "before now"
+    const cal = new Calendar();
+    cal.schedule(10, () => undefined, null);
+    cal.cancel(cal.scheduleCancellable(1e6, () => undefined, null));
+    cal.run();
+    expect(cal.now).toBe(10);
+    expect(cal.eventsRun).toBe(1);
+    const log: number[] = [];
+    cal.schedule(20, () => log.push(cal.now), null);
+    cal.run();
+    expect(log).toEqual([20]);
+  });
+
   it('finds an entry far ahead of the rest, whatever width the buckets were fitted to', () => {
     const cal = new Calendar();
     const log: number[] = [];
     // a thousand events a millisecond apart fit the width to a few milliseconds
     for (let i = 0; i < 1000; i++) cal.schedule(i / 1000, () => undefined, null);
     cal.run();
-    // then one entry a day ahead, one 10^9 s ahead (virtual bucket past 2^32), one at 10^300 (the last)
-    cal.schedule(1e308, (v: number) => log.push(v), 3);
+    // then entries a day ahead, 10^9 s ahead (virtual bucket past 2^32), 10^14 s and 2^60 s ahead
+    // (past 2^53, where adding 1 no longer moves the search), and at 10^308 (virtual bucket
+    // Infinity)
+    cal.schedule(1e308, (v: number) => log.push(v), 5);
+    cal.schedule(2 ** 60, (v: number) => log.push(v), 4);
     cal.schedule(cal.now + 1e9, (v: number) => log.push(v), 2);
+    cal.schedule(cal.now + 1e14, (v: number) => log.push(v), 3);
     cal.schedule(cal.now + 86_400, (v: number) => log.push(v), 1);
-    cal.schedule(1e308, (v: number) => log.push(v), 4);
+    cal.schedule(1e308, (v: number) => log.push(v), 6);
     cal.run();
-    expect(log).toEqual([1, 2, 3, 4]);
+    expect(log).toEqual([1, 2, 3, 4, 5, 6]);
     expect(cal.now).toBe(1e308);
   });
 
   it('runs an event scheduled at time Infinity, after the others', () => {
     // with no lane pending, the lanes' earliest once stood at (Infinity, key 0), ahead of any
-    // Infinity entry of the heap with a later key: step() returned false with it still pending,
+    // Infinity entry of the heap (as the calendar then was) with a later key: step() returned false with it still pending,
     // and run() never returned
     const cal = new Calendar();
     const log: string[] = [];

@@ -16,7 +16,7 @@ import { HandlerTable } from '../src/model/HandlerTable.js';
 import type { Level } from '../src/model/roster/Level.js';
 import { ReplicationTally } from '../src/metrics/ReplicationTally.js';
 import type { CallRecord } from '../src/model/records.js';
-import { reportShape, runReplication } from '../src/simulate.js';
+import { reportShape, runReplication, simulate } from '../src/simulate.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { ROOT } from './fixtures/harness.js';
 
@@ -166,6 +166,36 @@ describe('staffing keys', () => {
     }
     expect(Object.keys(run.staffing).length).toBe(named.size);
     expect(run.staffing).toEqual(byNames.result(run.events, run.calendarEvents).staffing);
+  });
+});
+
+describe('staffing keys of recycled calls', () => {
+  it('are -1 for a call not answered, though the call object answered another caller before', () => {
+    const scenario = loadScenario(path.join(ROOT, 'scenarios/metcc-2022-baseline.yaml'), [
+      { keyPath: 'horizon.days', value: 2 },
+      { keyPath: 'horizon.warmup_days', value: 1 },
+    ]).scenario;
+    const sim = simulate(scenario, { seed: 4, replication: 0, recycle: true });
+    const seen = new Set<object>();
+    let reusedUnanswered = 0;
+    let answered = 0;
+    sim.callBatches$.subscribe((batch) => {
+      // read during the batch: the calls are reset for later callers afterwards
+      for (const c of batch) {
+        if (c.outcome === 'answered') {
+          answered++;
+          expect(c.staffingKey).toBeGreaterThanOrEqual(0);
+        } else {
+          expect(c.staffingKey).toBe(-1);
+          if (seen.has(c)) reusedUnanswered++;
+        }
+        seen.add(c);
+      }
+    });
+    sim.run();
+    expect(answered).toBeGreaterThan(1_000);
+    // calls were reused, and some reused object went unanswered after answering before
+    expect(reusedUnanswered).toBeGreaterThan(100);
   });
 });
 

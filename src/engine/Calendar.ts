@@ -17,11 +17,13 @@
  * floor(t / width), kept in bucket virtual mod count), each bucket a list sorted by (time, key).
  * The next entry is the head of the first bucket, from the current virtual bucket on, whose
  * head lies in that virtual bucket: with the width a few times the mean time between events
- * (fitted to the events taken of late, and again as their number doubles or falls to a quarter,
- * and every 65,536 events), that is the first bucket or the next, and an insertion passes an
- * entry or two. In the simulated year of the baseline (330 entries pending on average) a pop
- * looked at 1.27 buckets and an insertion past 1.5 entries, where the 4-ary heap it replaced
- * sifted four levels, some 190 instructions each. The order of events is the same as the
+ * (fitted when the buckets are doubled or halved, every 65,536 events, and when finding and
+ * placing entries has cost several looks or passes an event: `rebuild`), that is the first
+ * bucket or the next. An entry after its bucket's last is appended at once (simultaneous
+ * events, events in time order); another passes the entries before it. In the simulated year of
+ * the baseline (330 entries pending on average) a pop looked at 1.27 buckets and an insertion
+ * passed about one entry, where the 4-ary heap it replaced sifted four levels, some 190
+ * instructions each. The order of events is the same as the
  * heap's: (time, key) is a total order, as every key is unique, and the buckets' width changes
  * only how long an entry takes to find. Entries at time Infinity wait in a list of their own.
  *
@@ -52,8 +54,9 @@ const SEQ_SPAN = 1_099_511_627_776;
 const MIN_BUCKETS = 16;
 /** A bucket's width: this many times the mean time between events taken of late. */
 const WIDTH_EVENTS = 3;
-/** Events taken before the width is fitted to them. */
+/** Events taken before the width is fitted to them; with fewer, it is fitted to this many of the earliest pending. */
 const MIN_TAKEN_FOR_WIDTH = 64;
+const PENDING_FOR_WIDTH = 25;
 /** Fit the width again after this many events taken, as the rate of events drifts. */
 const REBUILD_EVERY = 65_536;
 
@@ -76,6 +79,8 @@ export class Calendar {
   // the buckets: a power of two of them, each the head of a list of slots sorted by (time, key);
   // an entry at time t is in virtual bucket floor(t / width), kept in bucket (virtual mod count)
   private heads: Int32Array;
+  /** Each bucket's last slot (-1: empty), so that an entry at or after it is appended at once. */
+  private tails: Int32Array;
   private bucketCount = MIN_BUCKETS;
   private width = 1;
   private invWidth = 1;
@@ -86,9 +91,11 @@ export class Calendar {
   private count = 0;
   /** Entries at time Infinity, a list by key. */
   private infinite = -1;
-  // for choosing the width: entries taken from the buckets, and the clock, at the last rebuild
+  // for choosing the width: entries taken from the buckets, and the clock, at the last rebuild;
+  // and the work beyond the first bucket looked at and the entries passed on insertion since
   private takenSinceRebuild = 0;
   private nowAtRebuild = 0;
+  private work = 0;
   private seq = 0;
   private readonly cancelled = new Set<number>();
   // the lanes: one pending entry each (time Infinity: none), and the earliest of them
@@ -113,6 +120,7 @@ export class Calendar {
     this.freeCount = 0;
     for (let i = cap - 1; i >= 0; i--) this.free[this.freeCount++] = i;
     this.heads = new Int32Array(MIN_BUCKETS).fill(-1);
+    this.tails = new Int32Array(MIN_BUCKETS).fill(-1);
   }
 
   /** Pending entries, including cancelled ones not yet popped. */
@@ -234,9 +242,12 @@ export class Calendar {
       }
       const key = this.keys[slot];
       // the earliest entry heads its bucket's list (or the list at Infinity): take it off
-      if (time === Infinity) this.infinite = this.nexts[slot];
+      const next = this.nexts[slot];
+      if (time === Infinity) this.infinite = next;
       else {
-        this.heads[this.bucketOf(this.cur)] = this.nexts[slot];
+        const b = this.bucketOf(this.cur);
+        this.heads[b] = next;
+        if (next < 0) this.tails[b] = -1;
         this.finite--;
         this.takenSinceRebuild++;
       }
@@ -246,11 +257,14 @@ export class Calendar {
       this.slotTable[2 * slot] = undefined;
       this.slotTable[2 * slot + 1] = undefined;
       this.free[this.freeCount++] = slot;
-      this.now = time;
-      if (this.takenSinceRebuild >= REBUILD_EVERY || (this.finite < this.bucketCount >> 2 && this.bucketCount > MIN_BUCKETS)) {
-        this.rebuild(this.finite < this.bucketCount >> 2 && this.bucketCount > MIN_BUCKETS ? this.bucketCount >> 1 : this.bucketCount);
+      const shrink = this.finite < this.bucketCount >> 2 && this.bucketCount > MIN_BUCKETS;
+      // refit: on shrinking, every so many events, or when finding and placing entries has cost
+      // several looks or passes an event (a width far from what the events need)
+      if (shrink || this.takenSinceRebuild >= REBUILD_EVERY || this.work > 4 * this.takenSinceRebuild + 2 * this.finite + 1024) {
+        this.rebuild(shrink ? this.bucketCount >> 1 : this.bucketCount);
       }
       if (this.cancelled.size > 0 && this.cancelled.delete(key)) continue;
+      this.now = time;
       this.eventsRun++;
       fn(arg);
       return true;
@@ -329,10 +343,12 @@ export class Calendar {
       const h = heads[this.bucketOf(cur)];
       if (h >= 0 && vbs[h] === cur) {
         this.cur = cur;
+        this.work += looked;
         return h;
       }
       cur++;
       if (++looked > this.bucketCount) {
+        this.work += looked;
         cur = Infinity;
         for (let b = 0; b < this.bucketCount; b++) if (heads[b] >= 0 && vbs[heads[b]] < cur) cur = vbs[heads[b]];
         looked = 0;
@@ -340,18 +356,37 @@ export class Calendar {
     }
   }
 
-  /** Put `slot` into its bucket's list, after every entry before (time, key). */
+  /**
+   * Put `slot` into its bucket's list, after every entry before (time, key): at the end at once if
+   * it comes after the last (simultaneous events of one rank, events scheduled in time order, a
+   * rebuild's entries), else after those it passes from the head.
+   */
   private insert(slot: number, time: number, key: number, vb: number): void {
     const times = this.times;
     const keys = this.keys;
     const nexts = this.nexts;
     const b = this.bucketOf(vb);
+    const tail = this.tails[b];
+    nexts[slot] = -1;
+    if (tail < 0) {
+      this.heads[b] = slot;
+      this.tails[b] = slot;
+      return;
+    }
+    if (times[tail] < time || (times[tail] === time && keys[tail] < key)) {
+      nexts[tail] = slot;
+      this.tails[b] = slot;
+      return;
+    }
     let prev = -1;
     let n = this.heads[b];
-    while (n >= 0 && (times[n] < time || (times[n] === time && keys[n] < key))) {
+    let passed = 0;
+    while (times[n] < time || (times[n] === time && keys[n] < key)) {
       prev = n;
       n = nexts[n];
+      passed++;
     }
+    this.work += passed;
     nexts[slot] = n;
     if (prev < 0) this.heads[b] = slot;
     else nexts[prev] = slot;
@@ -372,31 +407,41 @@ export class Calendar {
   }
 
   /**
-   * Spread the finite entries over `bucketCount` buckets of a width fitted to the events of late:
-   * a few times the mean time between the entries taken since the last rebuild, so that a
-   * bucket holds an entry or two of the current round. The order of events does not depend on
-   * it, only the time taken to find them.
+   * Spread the finite entries over `bucketCount` buckets of a width fitted to the events: a few
+   * times the mean time between the entries taken since the last rebuild (at least 64 of them),
+   * else between the earliest entries pending (R. Brown's rule), so that a bucket holds an entry
+   * or two of the current round. The order of events does not depend on it, only the time taken
+   * to find them.
    */
   private rebuild(bucketCount: number): void {
     const taken = this.takenSinceRebuild;
     const elapsed = this.now - this.nowAtRebuild;
-    if (taken >= MIN_TAKEN_FOR_WIDTH && elapsed > 0) {
-      this.width = (WIDTH_EVENTS * elapsed) / taken;
-      this.invWidth = 1 / this.width;
-    }
-    this.takenSinceRebuild = 0;
-    this.nowAtRebuild = this.now;
     const oldHeads = this.heads;
     const nexts = this.nexts;
     const pending: number[] = [];
     for (let b = 0; b < oldHeads.length; b++) for (let n = oldHeads[b]; n >= 0; n = nexts[n]) pending.push(n);
+    let width = NaN;
+    if (taken >= MIN_TAKEN_FOR_WIDTH && elapsed > 0) width = (WIDTH_EVENTS * elapsed) / taken;
+    else if (pending.length > 1) {
+      const times = Float64Array.from(pending, (slot) => this.times[slot]).sort();
+      const n = Math.min(times.length, PENDING_FOR_WIDTH);
+      width = (WIDTH_EVENTS * (times[n - 1] - times[0])) / (n - 1);
+    }
+    if (width > 0 && width < Infinity) {
+      this.width = width;
+      this.invWidth = 1 / width;
+    }
+    this.takenSinceRebuild = 0;
+    this.work = 0;
+    this.nowAtRebuild = this.now;
     this.bucketCount = bucketCount;
     this.heads = new Int32Array(bucketCount).fill(-1);
+    this.tails = new Int32Array(bucketCount).fill(-1);
+    // every entry pending is at or after now, so in this virtual bucket or a later one
     this.cur = this.virtualBucket(this.now);
     for (const slot of pending) {
       const vb = this.virtualBucket(this.times[slot]);
       this.vbs[slot] = vb;
-      if (vb < this.cur) this.cur = vb;
       this.insert(slot, this.times[slot], this.keys[slot], vb);
     }
   }

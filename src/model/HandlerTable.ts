@@ -43,9 +43,9 @@ export class HandlerTable {
   idleEpoch = new Float64Array(INITIAL_HANDLERS);
   /**
    * Each handler's staffing key (`staffingKeyOf`), -1 until its first answer since it was given
-   * its number or changed level.
+   * its number (`add` writes the -1) or changed level.
    */
-  staffingKey = new Int32Array(INITIAL_HANDLERS).fill(-1);
+  staffingKey = new Int32Array(INITIAL_HANDLERS);
   /** Each handler's group, training level (null: the group has no training mix) and shift name. */
   readonly group: HandlerGroup[] = [];
   readonly level: (Level | null)[] = [];
@@ -133,7 +133,7 @@ export class HandlerTable {
     const busy = new Uint8Array(n);
     const leaving = new Uint8Array(n);
     const idleEpoch = new Float64Array(n);
-    const staffingKey = new Int32Array(n).fill(-1);
+    const staffingKey = new Int32Array(n);
     const retired = new Int32Array(n);
     onDuty.set(this.onDuty);
     busy.set(this.busy);

@@ -59,7 +59,9 @@ export interface CallRecord {
   /**
    * The answering handler's group, training level and shift as one number, given within the
    * replication in order of first use; -1 if not answered. A record made by hand may leave it
-   * out: the tally then finds who answered by the three names.
+   * out: the tally then finds who answered by the three names. A record that carries it must
+   * carry the names it was given for (a copy of a call with its names changed must drop it),
+   * and a tally takes records of one replication only: it finds the cell by the number alone.
    */
   readonly staffingKey?: number;
 }

@@ -17,8 +17,8 @@ export type Rates =
  * numbered in the stream's `origin`, which keys every draw about them.
  *
  * The next arrival is kept on the calendar directly (the hot path: no Observable per arrival); with
- * `ownLane`, in a calendar lane of its own, outside the heap (the same order, no sift): for the
- * few long streams, not for the many short bursts of major incidents.
+ * `ownLane`, in a calendar lane of its own, outside the calendar's queue (the same order, no
+ * insertion): for the few long streams, not for the many short bursts of major incidents.
  */
 export function startArrivals(c: Centre, type: ContactType, origin: Origin, rng: Rng, rates: Rates, fromSeconds: number, untilSeconds: number, ownLane = false): void {
   const calendar = c.calendar;
