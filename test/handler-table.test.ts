@@ -20,6 +20,13 @@ import { reportShape, runReplication, simulate } from '../src/simulate.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { ROOT } from './fixtures/harness.js';
 
+/** The shipped baseline cut to `days` days after one of warm-up. */
+const baselineDays = (days: number) =>
+  loadScenario(path.join(ROOT, 'scenarios/metcc-2022-baseline.yaml'), [
+    { keyPath: 'horizon.days', value: days },
+    { keyPath: 'horizon.warmup_days', value: 1 },
+  ]).scenario;
+
 const drain = (group: HandlerGroup): number[] => {
   const out: number[] = [];
   for (let h = group.popIdle(); h >= 0; h = group.popIdle()) out.push(h);
@@ -129,10 +136,7 @@ describe('staffing keys', () => {
   });
 
   it("in a run, name one group, shift and level each, and give the tally the cells it finds by the names", async () => {
-    const scenario = loadScenario(path.join(ROOT, 'scenarios/metcc-2022-baseline.yaml'), [
-      { keyPath: 'horizon.days', value: 3 },
-      { keyPath: 'horizon.warmup_days', value: 1 },
-    ]).scenario;
+    const scenario = baselineDays(3);
     const shape = reportShape(scenario);
     const records: CallRecord[] = [];
     const run = await runReplication(scenario, shape, { seed: 3, replication: 0, onCall: (c) => records.push(c) });
@@ -171,10 +175,7 @@ describe('staffing keys', () => {
 
 describe('staffing keys of recycled calls', () => {
   it('are -1 for a call not answered, though the call object answered another caller before', () => {
-    const scenario = loadScenario(path.join(ROOT, 'scenarios/metcc-2022-baseline.yaml'), [
-      { keyPath: 'horizon.days', value: 2 },
-      { keyPath: 'horizon.warmup_days', value: 1 },
-    ]).scenario;
+    const scenario = baselineDays(2);
     const sim = simulate(scenario, { seed: 4, replication: 0, recycle: true });
     const seen = new Set<object>();
     let reusedUnanswered = 0;
@@ -201,10 +202,7 @@ describe('staffing keys of recycled calls', () => {
 
 describe('handler numbers in a run', () => {
   it('are given again as shifts end, so the table grows with the staff on at once, not with every shift', () => {
-    const scenario = loadScenario(path.join(ROOT, 'scenarios/metcc-2022-baseline.yaml'), [
-      { keyPath: 'horizon.days', value: 6 },
-      { keyPath: 'horizon.warmup_days', value: 1 },
-    ]).scenario;
+    const scenario = baselineDays(6);
     const centre = new ContactCentre(scenario, new Calendar(), new RandomStreams(replicationSeed(5, 0)), 0, true);
     let spells = 0;
     centre.roster.changes$.subscribe((change) => {
