@@ -23,9 +23,9 @@
  * events, events in time order); another passes the entries before it. In the simulated year of
  * the baseline (330 entries pending on average) a pop looked at 1.27 buckets and an insertion
  * passed about one entry, where the 4-ary heap it replaced sifted four levels, some 190
- * instructions each. The order of events is the same as the
- * heap's: (time, key) is a total order, as every key is unique, and the buckets' width changes
- * only how long an entry takes to find. Entries at time Infinity wait in a list of their own.
+ * instructions each. The order of events is the same as the heap's: (time, key) is a total
+ * order, as every key is unique, and the buckets' width changes only how long an entry takes to
+ * find. Entries at time Infinity wait in a list of their own.
  *
  * Everything lives in typed arrays, by slot (time, key, virtual bucket, the next slot in its
  * bucket), so scheduling allocates nothing per event; each entry's function and argument stay

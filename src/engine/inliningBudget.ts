@@ -13,8 +13,9 @@ import { setFlagsFromString } from 'node:v8';
  * bytes in Node 20's V8). The journey's verbs call one another, and the calendar calls them
  * through the event functions: with the default the budget ran out part-way, so the keyed
  * generator's finaliser, the heap's pop (the calendar was a heap then) and the call's accessors
- * were inlined in some callers and called in others (which, changed from run to run). A call not inlined costs instructions of its
- * own, boxes a double it returns, and splits its branches' history from its caller's.
+ * were inlined in some callers and called in others (which, changed from run to run). A call not
+ * inlined costs instructions of its own, boxes a double it returns, and splits its branches'
+ * history from its caller's.
  *
  * Measured on Node 20.20 (README, Speed), 3,000 against the default: cachegrind, 600,000 minus
  * 200,000 calls of the heavy case, 4,690 instructions and 37.8 mispredicted branches a call

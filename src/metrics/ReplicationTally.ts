@@ -74,7 +74,7 @@ export class ReplicationTally {
         this.triage[m.index(c.handlerLevel >= 0 ? c.handlerLevel : m.noLevel, c.trueGrade, c.assignedGrade)]++;
       }
       const key = c.staffingKey;
-      const st = key !== undefined && key >= 0 ? (this.byKey[key] ?? this.keyCell(key, c)) : this.staffingOf(c.handlerGroup, c.shift, c.handlerLevel);
+      const st = key !== undefined && key >= 0 ? (this.byKey[key] ?? this.keyCell(key, c)) : this.findStaffing(c.handlerGroup, c.shift, c.handlerLevel);
       st[0]++;
       st[1] += c.endedAt - c.answeredAt;
       const w = c.waitSeconds;
@@ -110,23 +110,10 @@ export class ReplicationTally {
     return (this.byKey[key] = this.findStaffing(c.handlerGroup, c.shift, c.handlerLevel));
   }
 
-  // records without a staffing key: the cell staffingOf found last: calls answered in a row mostly share it
-  private lastGroup = '';
-  private lastShift = '';
-  private lastLevel = -2;
-  private lastCell: [number, number] = [0, 0];
-
-  /** The [answered, busy seconds] cell of a group, shift and level (nested maps: no string building per call). */
-  private staffingOf(group: string, shift: string, level: number): [number, number] {
-    if (level === this.lastLevel && group === this.lastGroup && shift === this.lastShift) return this.lastCell;
-    const cell = this.findStaffing(group, shift, level);
-    this.lastGroup = group;
-    this.lastShift = shift;
-    this.lastLevel = level;
-    this.lastCell = cell;
-    return cell;
-  }
-
+  /**
+   * The [answered, busy seconds] cell of a group, shift and level (nested maps: no string
+   * building per call): once a key for the model's records, every time for records made by hand.
+   */
   private findStaffing(group: string, shift: string, level: number): [number, number] {
     let byShift = this.staffingCells.get(group);
     if (byShift === undefined) this.staffingCells.set(group, (byShift = new Map()));
