@@ -60,6 +60,27 @@ describe('Calendar', () => {
     expect(log).toEqual(['a, 10', 'b, 20', 'c, 30']);
   });
 
+  it('run(until) runs no live event after the time given, when a cancelled entry lies before it', () => {
+    // the queue's and the lanes' cancelled entries at or before `until`, each followed by a live one after it
+    const cal = new Calendar();
+    const lane = cal.lane();
+    const log: string[] = [];
+    const say = (name: string) => log.push(`${name}, ${cal.now}`);
+    cal.cancel(cal.scheduleCancellable(10, say, 'cancelled'));
+    cal.schedule(30, say, 'late');
+    cal.run(20);
+    expect(log).toEqual([]);
+    expect(cal.now).toBe(20);
+    expect(cal.size).toBe(1);
+    cal.cancel(cal.scheduleCancellable(25, say, 'cancelled too'));
+    cal.scheduleLane(lane, 40, say, 'lane');
+    cal.run(35);
+    expect(log).toEqual(['late, 30']);
+    expect(cal.now).toBe(35);
+    cal.run();
+    expect(log).toEqual(['late, 30', 'lane, 40']);
+  });
+
   it('events scheduled from inside events take their place in the order', () => {
     const cal = new Calendar();
     const log: string[] = [];
@@ -156,6 +177,55 @@ describe('Calendar', () => {
     );
     // the runs went deep: thousands pending, the buckets doubled several times (and halved again)
     expect(Math.max(...peaks)).toBeGreaterThan(1500);
+  });
+
+  it('runs to a time as a sorted list says: nothing after it, cancelled entries before it dropped, queue and lanes', () => {
+    type Pending = { t: number; seq: number; id: number; cancelled: boolean };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(30), fc.nat(9), fc.boolean()), { minLength: 1, maxLength: 400 }), (ops) => {
+        const cal = new Calendar(4);
+        const lane = cal.lane();
+        const model: Pending[] = [];
+        const ran: number[] = [];
+        const expected: number[] = [];
+        const record = (v: number) => ran.push(v);
+        let seq = 0;
+        for (const [dt, what, flag] of ops) {
+          const t = cal.now + dt;
+          if (what < 5) {
+            const id = cal.scheduleCancellable(t, record, seq);
+            model.push({ t, seq: seq++, id, cancelled: false });
+          } else if (what === 5 && !model.some((m) => m.id < 0)) {
+            // the lane is free once its entry has run
+            cal.scheduleLane(lane, t, record, seq);
+            model.push({ t, seq: seq++, id: -1, cancelled: false });
+          } else if (what < 8) {
+            const live = model.filter((m) => m.id >= 0 && !m.cancelled);
+            if (live.length > 0) {
+              const e = live[(dt * 7) % live.length];
+              cal.cancel(e.id);
+              e.cancelled = true;
+            }
+          } else {
+            const until = cal.now + (flag ? dt : Math.floor(dt / 4));
+            model.sort((a, b) => a.t - b.t || a.seq - b.seq);
+            while (model.length > 0 && model[0].t <= until) {
+              const e = model.shift()!;
+              if (!e.cancelled) expected.push(e.seq);
+            }
+            cal.run(until);
+            expect(ran).toEqual(expected);
+            expect(cal.now).toBe(until);
+          }
+        }
+        model.sort((a, b) => a.t - b.t || a.seq - b.seq);
+        for (const m of model) if (!m.cancelled) expected.push(m.seq);
+        cal.run();
+        expect(ran).toEqual(expected);
+        expect(cal.size).toBe(0);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('runs events at every scale of time in order: the buckets refitted, far-ahead entries found directly', () => {

@@ -211,9 +211,7 @@ export class Calendar {
    * Afterwards `now` is `untilSeconds` if that is finite, else the time of the last event.
    */
   run(untilSeconds = Infinity): void {
-    while (this.count + this.lanePending > 0 && this.peekTime() <= untilSeconds) {
-      this.step();
-    }
+    while (this.step(untilSeconds));
     if (untilSeconds !== Infinity && untilSeconds > this.now) this.now = untilSeconds;
   }
 
@@ -223,8 +221,11 @@ export class Calendar {
     return this.count + this.lanePending > 0;
   }
 
-  /** Pop and run the next event; false when none is left. */
-  step(): boolean {
+  /**
+   * Pop and run the next event, if it is at or before `untilSeconds`; false when none is left
+   * (none at or before it). Cancelled entries on the way are dropped, whatever comes after them.
+   */
+  step(untilSeconds = Infinity): boolean {
     for (;;) {
       let slot: number;
       let time: number;
@@ -236,10 +237,11 @@ export class Calendar {
         time = Infinity;
       }
       if (slot < 0 || this.firstLaneTime < time || (this.firstLaneTime === time && this.firstLaneKey < this.keys[slot])) {
-        if (this.lanePending === 0) return false;
+        if (this.lanePending === 0 || this.firstLaneTime > untilSeconds) return false;
         if (this.stepLane()) return true;
         continue;
       }
+      if (time > untilSeconds) return false;
       const key = this.keys[slot];
       // the earliest entry heads its bucket's list (or the list at Infinity): take it off
       const next = this.nexts[slot];
