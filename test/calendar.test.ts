@@ -61,7 +61,7 @@ describe('Calendar', () => {
   });
 
   it('run(until) runs no live event after the time given, when a cancelled entry lies before it', () => {
-    // the queue's and the lanes' cancelled entries at or before `until`, each followed by a live one after it
+    // a cancelled entry at or before `until`, then a live one after it (in the queue, then in a lane)
     const cal = new Calendar();
     const lane = cal.lane();
     const log: string[] = [];
@@ -79,6 +79,11 @@ describe('Calendar', () => {
     expect(cal.now).toBe(35);
     cal.run();
     expect(log).toEqual(['late, 30', 'lane, 40']);
+    // a limit that is not a number runs nothing
+    cal.schedule(50, say, 'not yet');
+    cal.run(NaN);
+    expect(log).toEqual(['late, 30', 'lane, 40']);
+    expect(cal.now).toBe(40);
   });
 
   it('events scheduled from inside events take their place in the order', () => {
@@ -186,9 +191,10 @@ describe('Calendar', () => {
         const cal = new Calendar(4);
         const lane = cal.lane();
         const model: Pending[] = [];
-        const ran: number[] = [];
-        const expected: number[] = [];
-        const record = (v: number) => ran.push(v);
+        // each event as its sequence number and the clock when it ran
+        const ran: string[] = [];
+        const expected: string[] = [];
+        const record = (v: number) => ran.push(`${v}@${cal.now}`);
         let seq = 0;
         for (const [dt, what, flag] of ops) {
           const t = cal.now + dt;
@@ -211,7 +217,7 @@ describe('Calendar', () => {
             model.sort((a, b) => a.t - b.t || a.seq - b.seq);
             while (model.length > 0 && model[0].t <= until) {
               const e = model.shift()!;
-              if (!e.cancelled) expected.push(e.seq);
+              if (!e.cancelled) expected.push(`${e.seq}@${e.t}`);
             }
             cal.run(until);
             expect(ran).toEqual(expected);
@@ -219,10 +225,14 @@ describe('Calendar', () => {
           }
         }
         model.sort((a, b) => a.t - b.t || a.seq - b.seq);
-        for (const m of model) if (!m.cancelled) expected.push(m.seq);
+        const before = cal.now;
+        const live = model.filter((m) => !m.cancelled);
+        for (const m of live) expected.push(`${m.seq}@${m.t}`);
         cal.run();
         expect(ran).toEqual(expected);
         expect(cal.size).toBe(0);
+        // the clock rests at the last event run, never at a cancelled entry's time after it
+        expect(cal.now).toBe(live.length > 0 ? live[live.length - 1].t : before);
       }),
       { numRuns: 200 },
     );

@@ -237,11 +237,11 @@ export class Calendar {
         time = Infinity;
       }
       if (slot < 0 || this.firstLaneTime < time || (this.firstLaneTime === time && this.firstLaneKey < this.keys[slot])) {
-        if (this.lanePending === 0 || this.firstLaneTime > untilSeconds) return false;
+        if (this.lanePending === 0 || !(this.firstLaneTime <= untilSeconds)) return false;
         if (this.stepLane()) return true;
         continue;
       }
-      if (time > untilSeconds) return false;
+      if (!(time <= untilSeconds)) return false; // (a limit of NaN runs nothing, as before)
       const key = this.keys[slot];
       // the earliest entry heads its bucket's list (or the list at Infinity): take it off
       const next = this.nexts[slot];
