@@ -121,13 +121,14 @@ describe('Calendar', () => {
     expect(out).toEqual(expected);
   });
 
-  it('runs any mix of scheduling (queue and lanes), cancelling and running in the order of a sorted list', () => {
+  it('runs any mix of scheduling (queue and lanes), cancelling, taking off and running in the order of a sorted list', () => {
     // a model of the calendar's order: pending (time, tie, seq) kept sorted; the calendar must run
     // the same events, with up to some 3,000 pending, from its two lanes as from its buckets, with
     // ties of every rank, growing from any initial capacity
-    type Pending = { t: number; tie: number; seq: number; id: number; lane: number; cancelled: boolean };
+    type Pending = { t: number; tie: number; seq: number; id: number; slot: number; lane: number; cancelled: boolean };
     const order = (a: Pending, b: Pending) => a.t - b.t || a.tie - b.tie || a.seq - b.seq;
     const peaks: number[] = [];
+    let removed = 0;
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.nat(99), fc.nat(2), fc.integer({ min: 0, max: 5 }), fc.nat(7)), { minLength: 1, maxLength: 6000, size: 'max' }),
@@ -146,15 +147,27 @@ describe('Calendar', () => {
             // at a time with many ties
             const t = cal.now + Math.floor(dt / 10);
             const lane = pick % 2;
-            if (what < 4 || model.length === 0) {
+            if ((what < 4 || model.length === 0) && pick % 2 === 1) {
+              // removable (by its slot), not cancellable
+              const slot = cal.scheduleRemovable(t, record, seq, tie as Tie);
+              model.push({ t, tie, seq, id: -1, slot, lane: -1, cancelled: false });
+              seq++;
+            } else if (what < 4 || model.length === 0) {
               const id = cal.scheduleCancellable(t, record, seq, tie as Tie);
-              model.push({ t, tie, seq, id, lane: -1, cancelled: false });
+              model.push({ t, tie, seq, id, slot: -1, lane: -1, cancelled: false });
               ids.push(id);
               seq++;
             } else if (what === 5 && !model.some((m) => m.lane === lane)) {
               cal.scheduleLane(lanes[lane], t, record, seq, tie as Tie);
-              model.push({ t, tie, seq, id: -1, lane, cancelled: false });
+              model.push({ t, tie, seq, id: -1, slot: -1, lane, cancelled: false });
               seq++;
+            } else if (what === 4 && pick === 1 && model.some((m) => m.slot >= 0)) {
+              // take a removable entry off: it never runs
+              const removable = model.filter((m) => m.slot >= 0);
+              const e = removable[(dt * 31 + tie) % removable.length];
+              cal.remove(e.slot);
+              model.splice(model.indexOf(e), 1);
+              removed++;
             } else if (what === 4 && pick === 0 && ids.length > 0) {
               const id = ids[(dt * 31 + tie) % ids.length];
               cal.cancel(id);
@@ -182,12 +195,13 @@ describe('Calendar', () => {
     );
     // the runs went deep: thousands pending, the buckets doubled several times (and halved again)
     expect(Math.max(...peaks)).toBeGreaterThan(1500);
+    expect(removed).toBeGreaterThan(100);
   });
 
-  it('runs to a time as a sorted list says: nothing after it, cancelled entries before it dropped, queue and lanes', () => {
-    type Pending = { t: number; seq: number; id: number; cancelled: boolean };
+  it('runs to a time as a sorted list says: nothing after it, cancelled entries before it dropped, entries taken off never run; queue, lanes and Infinity', () => {
+    type Pending = { t: number; seq: number; id: number; slot: number; cancelled: boolean };
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(30), fc.nat(9), fc.boolean()), { minLength: 1, maxLength: 400 }), (ops) => {
+      fc.property(fc.array(fc.tuple(fc.nat(30), fc.nat(11), fc.boolean()), { minLength: 1, maxLength: 400 }), (ops) => {
         const cal = new Calendar(4);
         const lane = cal.lane();
         const model: Pending[] = [];
@@ -195,16 +209,32 @@ describe('Calendar', () => {
         const ran: string[] = [];
         const expected: string[] = [];
         const record = (v: number) => ran.push(`${v}@${cal.now}`);
+        // by time, then sequence (Infinity - Infinity is NaN: a tie)
+        const byTime = (a: Pending, b: Pending) => (a.t === b.t ? a.seq - b.seq : a.t - b.t);
         let seq = 0;
         for (const [dt, what, flag] of ops) {
           const t = cal.now + dt;
           if (what < 5) {
-            const id = cal.scheduleCancellable(t, record, seq);
-            model.push({ t, seq: seq++, id, cancelled: false });
-          } else if (what === 5 && !model.some((m) => m.id < 0)) {
+            // now and then at time Infinity; removable by slot or cancellable by id
+            const at = dt === 30 ? Infinity : t;
+            if (flag) {
+              const slot = cal.scheduleRemovable(at, record, seq);
+              model.push({ t: at, seq: seq++, id: -1, slot, cancelled: false });
+            } else {
+              const id = cal.scheduleCancellable(at, record, seq);
+              model.push({ t: at, seq: seq++, id, slot: -1, cancelled: false });
+            }
+          } else if (what === 5 && !model.some((m) => m.id < 0 && m.slot < 0)) {
             // the lane is free once its entry has run
             cal.scheduleLane(lane, t, record, seq);
-            model.push({ t, seq: seq++, id: -1, cancelled: false });
+            model.push({ t, seq: seq++, id: -1, slot: -1, cancelled: false });
+          } else if (what >= 10) {
+            const removable = model.filter((m) => m.slot >= 0);
+            if (removable.length > 0) {
+              const e = removable[(dt * 7) % removable.length];
+              cal.remove(e.slot);
+              model.splice(model.indexOf(e), 1);
+            }
           } else if (what < 8) {
             const live = model.filter((m) => m.id >= 0 && !m.cancelled);
             if (live.length > 0) {
@@ -214,7 +244,7 @@ describe('Calendar', () => {
             }
           } else {
             const until = cal.now + (flag ? dt : Math.floor(dt / 4));
-            model.sort((a, b) => a.t - b.t || a.seq - b.seq);
+            model.sort(byTime);
             while (model.length > 0 && model[0].t <= until) {
               const e = model.shift()!;
               if (!e.cancelled) expected.push(`${e.seq}@${e.t}`);
@@ -224,7 +254,7 @@ describe('Calendar', () => {
             expect(cal.now).toBe(until);
           }
         }
-        model.sort((a, b) => a.t - b.t || a.seq - b.seq);
+        model.sort(byTime);
         const before = cal.now;
         const live = model.filter((m) => !m.cancelled);
         for (const m of live) expected.push(`${m.seq}@${m.t}`);
@@ -284,6 +314,25 @@ describe('Calendar', () => {
       { numRuns: 60 },
     );
     expect(deepest).toBeGreaterThan(500);
+  });
+
+  it('takes an entry off by its slot: it never runs nor counts, its slot serves again, and a slot without an entry is refused', () => {
+    const cal = new Calendar(2);
+    const log: string[] = [];
+    const say = (name: string) => log.push(`${name}, ${cal.now}`);
+    cal.schedule(5, say, 'a');
+    const b = cal.scheduleRemovable(5, say, 'b'); // between two entries of one bucket
+    cal.schedule(5, say, 'c');
+    const never = cal.scheduleRemovable(Infinity, say, 'never');
+    cal.remove(b);
+    cal.remove(never);
+    expect(cal.size).toBe(2);
+    const d = cal.scheduleRemovable(7, say, 'd');
+    expect([b, never]).toContain(d);
+    cal.run();
+    expect(log).toEqual(['a, 5', 'c, 5', 'd, 7']);
+    expect(cal.eventsRun).toBe(3);
+    expect(() => cal.remove(d)).toThrow(/slot \d+ holds no pending entry/);
   });
 
   it('leaves the clock at the last event run, not at a cancelled entry after it', () => {

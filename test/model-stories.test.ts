@@ -76,6 +76,26 @@ describe('core: queue, priority, patience', () => {
     ]);
   });
 
+  it("a queued caller's hang-up is taken off the calendar once answered: it never runs; an abandoning caller's runs", () => {
+    const s = new Story(oneType({ patience: fixed(100) }));
+    // count the hang-up events that run (enqueue reads the event function when it schedules one)
+    const on = s.centre.state.on as { patienceEnds: (call: Call) => void };
+    const patienceEnds = on.patienceEnds;
+    const ran: string[] = [];
+    on.patienceEnds = (call) => {
+      ran.push(`call ${call.callId} at ${s.calendar.now}`);
+      patienceEnds(call);
+    };
+    s.call('x', 0).call('x', 0).call('x', 0).run();
+    expect(s.log()).toEqual([
+      'call 0 x arrived 0, answered 0 by all, ended 60, waited 0',
+      'call 2 x arrived 0, abandoned 100, waited 100',
+      'call 1 x arrived 0, answered 60 by all, ended 120, waited 60',
+    ]);
+    expect(ran).toEqual(['call 2 at 100']);
+    expect(s.calendar.size).toBe(0);
+  });
+
   it('an abandoned caller leaves the queue when the patience ends; the next caller is answered instead', () => {
     const s = new Story(oneType({ patience: fixed(20) })).call('x', 0).call('x', 10).call('x', 45).run();
     expect(s.log()).toEqual([

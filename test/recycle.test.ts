@@ -12,7 +12,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../src/engine/Calendar.js';
 import { RandomStreams, replicationSeed } from '../src/engine/rng.js';
-import type { Call } from '../src/model/Call.js';
+import { Call } from '../src/model/Call.js';
+import { Origin } from '../src/model/arrivals/Origin.js';
 import { ContactCentre } from '../src/model/ContactCentre.js';
 import { callRow } from '../src/report/reports.js';
 import { loadScenario } from '../src/scenario/load.js';
@@ -69,5 +70,28 @@ describe('recycled call records', () => {
     expect(new Set(pool).size).toBe(pool.length); // none twice
     expect(pool.length).toBe(seen.size); // none kept
     expect(pool.every((c) => c.refs === 0)).toBe(true);
+    expect(pool.every((c) => c.patienceSlot === -1)).toBe(true); // no slot of the calendar still named
+  });
+
+  it('reset makes a used call every field as a new one (a field left out would carry one caller into the next)', () => {
+    const centre = new ContactCentre(CASES[0][1], new Calendar(), new RandomStreams(replicationSeed(11, 1)), 1, true);
+    const [type, other] = centre.contacts;
+    const from = new Origin('test');
+    const fresh = new Call(1, 7, type, 12, true, 'new', -1, from, 3, 0);
+    const used = new Call(2, 99, other, 50, false, 'redial', 4, new Origin('other'), 8, 2) as unknown as Record<string, unknown>;
+    const doubles = ['arrivedAt', 'answeredAt', 'endedAt', 'btLegSeconds', 'baseHandlingSeconds', 'patienceSeconds', 'misgradeU', 'underGradeU'];
+    const own = (c: object) => Object.keys(c).filter((k) => k !== 'doubles' && k !== 'base');
+    // every field of the used call given some other value
+    for (const k of own(used)) {
+      const v = used[k];
+      if (typeof v === 'number') used[k] = v + 5;
+      else if (typeof v === 'boolean') used[k] = !v;
+      else if (typeof v === 'string') used[k] = `${v}x`;
+    }
+    for (const k of doubles.slice(1)) used[k] = 0.25;
+    (used as unknown as Call).reset(1, 7, type, 12, true, 'new', -1, from, 3, 0);
+    const fields = (c: object) => Object.fromEntries([...own(c), ...doubles].map((k) => [k, (c as Record<string, unknown>)[k]]));
+    expect(own(used).length).toBeGreaterThan(20);
+    expect(fields(used)).toEqual(fields(fresh));
   });
 });

@@ -195,6 +195,49 @@ export class Calendar {
     return tie * SEQ_SPAN + (this.seq - 1);
   }
 
+  /**
+   * `schedule`, returning the entry's slot for `remove`: a small integer, the entry's while it is
+   * pending (until it runs or is removed), then another's. (`schedule` took it from the top of
+   * the free slots, where it is still written.)
+   */
+  scheduleRemovable<A>(atSeconds: number, fn: EventFn<A>, arg: A, tie: Tie = Tie.Default): number {
+    this.schedule(atSeconds, fn, arg, tie);
+    return this.free[this.freeCount];
+  }
+
+  /**
+   * Take the pending entry in `slot` (from `scheduleRemovable`) off the calendar: it never runs
+   * and is not counted in `eventsRun`. Where an event would find nothing to do (a caller's
+   * hang-up once answered), this spares finding it, taking it and calling it. Throws if the slot
+   * holds no pending entry (its entry has run or been removed, and no other has taken it).
+   */
+  remove(slot: number): void {
+    const nexts = this.nexts;
+    const infinite = this.times[slot] === Infinity;
+    const b = infinite ? -1 : this.bucketOf(this.vbs[slot]);
+    let prev = -1;
+    let n = infinite ? this.infinite : this.heads[b];
+    while (n !== slot) {
+      if (n < 0) throw new Error(`Calendar.remove: slot ${slot} holds no pending entry`);
+      prev = n;
+      n = nexts[n];
+    }
+    const next = nexts[slot];
+    if (infinite) {
+      if (prev < 0) this.infinite = next;
+      else nexts[prev] = next;
+    } else {
+      if (prev < 0) this.heads[b] = next;
+      else nexts[prev] = next;
+      if (this.tails[b] === slot) this.tails[b] = prev;
+      this.finite--;
+    }
+    this.count--;
+    this.slotTable[2 * slot] = undefined;
+    this.slotTable[2 * slot + 1] = undefined;
+    this.free[this.freeCount++] = slot;
+  }
+
   /** Mark a scheduled event as cancelled; it is skipped when its time comes. */
   cancel(id: number): void {
     this.cancelled.add(id);

@@ -80,6 +80,11 @@ export class Call implements CallRecord {
   trueGrade = -1;
   /** Recognised as having no policing purpose and redirected (graded 'none' without error). */
   redirected = false;
+  /**
+   * The calendar's slot of its pending hang-up while queued (`enqueue`), taken off if it is
+   * answered first; -1 else. (Last: a field before the others would move them.)
+   */
+  patienceSlot = -1;
 
   constructor(replication: number, callId: number, type: ContactType, arrivedAt: number, counted: boolean, source: CallSource, redialOf: number, from: Origin, serial: number, attempt: number) {
     if (chunkUsed === CHUNK_CALLS) {
@@ -112,6 +117,7 @@ export class Call implements CallRecord {
     this.staffingKey = -1;
     this.waiting = true;
     this.inQueue = false;
+    this.patienceSlot = -1;
     this.handlerId = -1;
     this.trueGrade = -1;
     this.redirected = false;

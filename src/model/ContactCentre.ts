@@ -94,6 +94,7 @@ export class ContactCentre {
           drop(c, call);
         },
         patienceEnds: (call: Call) => {
+          call.patienceSlot = -1;
           renege(c, call);
           drop(c, call);
         },

@@ -9,7 +9,7 @@ import { hold } from './refs.js';
  * answer: handler number `h` answers the call now: the answer time is counted from the call's start
  * (BT's connection), the handler grades it (`grade`), and handling ends after the caller's base
  * handling time times the handler's multiplier (`release`). A call being answered is never
- * abandoned: its pending hang-up finds it no longer waiting.
+ * abandoned: a queued call's pending hang-up is taken off the calendar first (`takeOffHangUp`).
  */
 export function answer(c: Centre, call: Call, h: number): void {
   const now = c.calendar.now;

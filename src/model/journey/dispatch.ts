@@ -1,5 +1,6 @@
 import type { Call } from '../Call.js';
 import { answer } from './answer.js';
+import { takeOffHangUp } from './refs.js';
 import type { Centre } from './Centre.js';
 
 /**
@@ -26,6 +27,7 @@ export function dispatch(c: Centre, h: number): void {
   }
   if (best !== undefined) {
     best.type.queue.shift();
+    takeOffHangUp(c, best);
     answer(c, best, h);
   } else {
     group.pushIdle(h);

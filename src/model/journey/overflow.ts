@@ -1,5 +1,6 @@
 import type { Call } from '../Call.js';
 import { answer } from './answer.js';
+import { takeOffHangUp } from './refs.js';
 import type { Centre } from './Centre.js';
 
 /**
@@ -16,6 +17,7 @@ export function overflow(c: Centre, call: Call): void {
     if (waited + 1e-9 < g.takesCallsWaitingSeconds) continue;
     const h = g.popIdle();
     if (h >= 0) {
+      takeOffHangUp(c, call);
       answer(c, call, h);
       return;
     }

@@ -21,8 +21,9 @@ export function reachForce(c: Centre, call: Call): void {
 
 /**
  * enqueue: the call waits, first come first served within its type. Its caller hangs up when
- * patience ends (`renege`), unless answered first; an overflow group may take it once it has
- * waited that group's threshold (`overflow`).
+ * patience ends (`renege`), unless answered first (`answer` then takes the hang-up off the
+ * calendar); an overflow group may take it once it has waited that group's threshold
+ * (`overflow`).
  */
 export function enqueue(c: Centre, call: Call): void {
   const type = call.type;
@@ -33,7 +34,7 @@ export function enqueue(c: Centre, call: Call): void {
   type.waiting++;
   if (call.patienceSeconds !== Infinity) {
     hold(call);
-    c.calendar.schedule(call.arrivedAt + call.patienceSeconds, c.on.patienceEnds, call);
+    call.patienceSlot = c.calendar.scheduleRemovable(call.arrivedAt + call.patienceSeconds, c.on.patienceEnds, call);
   }
   const thresholds = type.overflowThresholds;
   for (let i = 0; i < thresholds.length; i++) {

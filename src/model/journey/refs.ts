@@ -16,3 +16,16 @@ export function hold(call: Call): void {
 export function drop(c: Centre, call: Call): void {
   if (--call.refs === 0 && c.recycle) c.pool.push(call);
 }
+
+/**
+ * A queued call is being answered (`dispatch`, `overflow`): its pending hang-up would find it no
+ * longer waiting, so it is taken off the calendar, and the reference it held goes. (A call
+ * answered as it reaches the force has none pending; one on the BT leg is never answered.)
+ */
+export function takeOffHangUp(c: Centre, call: Call): void {
+  if (call.patienceSlot >= 0) {
+    c.calendar.remove(call.patienceSlot);
+    call.patienceSlot = -1;
+    drop(c, call);
+  }
+}

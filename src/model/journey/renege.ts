@@ -5,8 +5,9 @@ import { retry } from './retry.js';
 
 /**
  * renege: the caller's patience ends while still waiting (in the queue or on the BT leg): they
- * hang up, the call ends abandoned, and they may try again (`retry`). A call answered before
- * this finds it no longer waiting and nothing happens (lazy cancellation).
+ * hang up, the call ends abandoned, and they may try again (`retry`). A call answered while
+ * queued has had this taken off the calendar (`answer`); a call no longer waiting is left as it
+ * is all the same.
  */
 export function renege(c: Centre, call: Call): void {
   if (!call.waiting) return;
