@@ -43,7 +43,7 @@ export interface Simulation {
 export interface RunTotals {
   /** Model events: arrivals, answers, service ends, abandonments. */
   events: EventCounts;
-  /** Calendar events run (model events plus bookkeeping such as interval ticks). */
+  /** Calendar events run (model events plus bookkeeping such as interval ticks), and hang-ups taken off unrun. */
   calendarEvents: number;
   /** Simulated seconds when the last call ended. */
   endedAt: number;
@@ -89,7 +89,9 @@ export function simulate(scenario: Scenario, options: { seed: number; replicatio
     handOn();
     batches.complete();
     centre.complete();
-    return { events: { ...centre.counts }, calendarEvents: calendar.eventsRun, endedAt: lastEndedAt };
+    // the hang-ups of answered callers, taken off unrun, count as events, as they did when they
+    // ran and found their call answered: run.json's events.calendar is the same either way
+    return { events: { ...centre.counts }, calendarEvents: calendar.eventsRun + calendar.eventsRemoved, endedAt: lastEndedAt };
   };
   return {
     callBatches$: batches.asObservable(),

@@ -563,6 +563,28 @@ describe('overflow groups', () => {
     ]);
   });
 
+  it("a call an overflow group answers has its hang-up taken off the calendar: it never runs", () => {
+    const s = new Story({
+      contacts: { x: { priority: 1, handling: fixed(100), patience: fixed(100), target } },
+      handlers: { main: { answers: ['x'], staff: 1 }, over: { answers: ['x'], staff: 1, takes_calls_waiting_seconds: 30 } },
+    });
+    const on = s.centre.state.on as { patienceEnds: (call: Call) => void };
+    const patienceEnds = on.patienceEnds;
+    const ran: string[] = [];
+    on.patienceEnds = (call) => {
+      ran.push(`call ${call.callId} at ${s.calendar.now}`);
+      patienceEnds(call);
+    };
+    s.call('x', 0).call('x', 0).call('x', 0).call('x', 0).run();
+    expect(s.log()).toEqual([
+      'call 0 x arrived 0, answered 0 by main, ended 100, waited 0',
+      'call 3 x arrived 0, abandoned 100, waited 100',
+      'call 1 x arrived 0, answered 30 by over, ended 130, waited 30', // by overflow at 30 s
+      'call 2 x arrived 0, answered 100 by main, ended 200, waited 100', // main frees first (releases come first)
+    ]);
+    expect(ran).toEqual(['call 3 at 100']);
+  });
+
   // two overflow groups (30 s and 60 s) behind a busy main group, random arrivals
   const twoOverflows = () =>
     new Story(

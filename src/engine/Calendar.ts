@@ -63,8 +63,10 @@ const REBUILD_EVERY = 65_536;
 export class Calendar {
   /** The simulation clock, in seconds. */
   now = 0;
-  /** Events popped and run (cancelled entries excluded). */
+  /** Events popped and run (cancelled entries, and entries taken off by `remove`, excluded). */
   eventsRun = 0;
+  /** Entries taken off by `remove`. */
+  eventsRemoved = 0;
 
   // each pending entry's slot: its time, key and virtual bucket, the next slot in its bucket's
   // list (-1: none), and what it runs (the slot table: its function at 2 * slot, its argument
@@ -233,6 +235,7 @@ export class Calendar {
       this.finite--;
     }
     this.count--;
+    this.eventsRemoved++;
     this.slotTable[2 * slot] = undefined;
     this.slotTable[2 * slot + 1] = undefined;
     this.free[this.freeCount++] = slot;

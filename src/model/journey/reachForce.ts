@@ -21,9 +21,9 @@ export function reachForce(c: Centre, call: Call): void {
 
 /**
  * enqueue: the call waits, first come first served within its type. Its caller hangs up when
- * patience ends (`renege`), unless answered first (`answer` then takes the hang-up off the
- * calendar); an overflow group may take it once it has waited that group's threshold
- * (`overflow`).
+ * patience ends (`renege`), unless answered first (`dispatch` and `overflow` then take the
+ * hang-up off the calendar: `takeOffHangUp`); an overflow group may take it once it has waited
+ * that group's threshold (`overflow`).
  */
 export function enqueue(c: Centre, call: Call): void {
   const type = call.type;
