@@ -18,6 +18,21 @@ import { simulate } from '../src/simulate.js';
 import { DAYS } from '../src/scenario/schema.js';
 import { fixed, gradeName, line, scenarioOf, Story, t, target } from './helpers/story.js';
 
+/**
+ * The hang-up events of a story that run, as "call N at T" (`enqueue` reads the event function
+ * when it schedules one, so the spy sees them all).
+ */
+function hangUpsRun(s: Story): string[] {
+  const on = s.centre.state.on as { patienceEnds: (call: Call) => void };
+  const patienceEnds = on.patienceEnds;
+  const ran: string[] = [];
+  on.patienceEnds = (call) => {
+    ran.push(`call ${call.callId} at ${s.calendar.now}`);
+    patienceEnds(call);
+  };
+  return ran;
+}
+
 const oneType = (extra: Record<string, unknown> = {}) => ({
   contacts: { x: { priority: 1, handling: fixed(60), target, ...extra } },
   handlers: { all: { answers: ['x'], staff: 1 } },
@@ -78,14 +93,7 @@ describe('core: queue, priority, patience', () => {
 
   it("a queued caller's hang-up is taken off the calendar once answered: it never runs; an abandoning caller's runs", () => {
     const s = new Story(oneType({ patience: fixed(100) }));
-    // count the hang-up events that run (enqueue reads the event function when it schedules one)
-    const on = s.centre.state.on as { patienceEnds: (call: Call) => void };
-    const patienceEnds = on.patienceEnds;
-    const ran: string[] = [];
-    on.patienceEnds = (call) => {
-      ran.push(`call ${call.callId} at ${s.calendar.now}`);
-      patienceEnds(call);
-    };
+    const ran = hangUpsRun(s);
     s.call('x', 0).call('x', 0).call('x', 0).run();
     expect(s.log()).toEqual([
       'call 0 x arrived 0, answered 0 by all, ended 60, waited 0',
@@ -568,13 +576,7 @@ describe('overflow groups', () => {
       contacts: { x: { priority: 1, handling: fixed(100), patience: fixed(100), target } },
       handlers: { main: { answers: ['x'], staff: 1 }, over: { answers: ['x'], staff: 1, takes_calls_waiting_seconds: 30 } },
     });
-    const on = s.centre.state.on as { patienceEnds: (call: Call) => void };
-    const patienceEnds = on.patienceEnds;
-    const ran: string[] = [];
-    on.patienceEnds = (call) => {
-      ran.push(`call ${call.callId} at ${s.calendar.now}`);
-      patienceEnds(call);
-    };
+    const ran = hangUpsRun(s);
     s.call('x', 0).call('x', 0).call('x', 0).call('x', 0).run();
     expect(s.log()).toEqual([
       'call 0 x arrived 0, answered 0 by main, ended 100, waited 0',
