@@ -5,12 +5,11 @@ import { retry } from './retry.js';
 
 /**
  * renege: the caller's patience ends while still waiting (in the queue or on the BT leg): they
- * hang up, the call ends abandoned, and they may try again (`retry`). A call answered while
- * queued has had this taken off the calendar (`takeOffHangUp`); a call no longer waiting is left
- * as it is all the same.
+ * hang up, the call ends abandoned, and they may try again (`retry`). Only a waiting caller's
+ * hang-up is ever pending: a queued call's is taken off the calendar when it is answered
+ * (`takeOffHangUp`), and a call on the BT leg is never answered.
  */
 export function renege(c: Centre, call: Call): void {
-  if (!call.waiting) return;
   const now = c.calendar.now;
   c.counts.abandonments++;
   stopWaiting(c, call);
